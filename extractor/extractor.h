@@ -1,0 +1,70 @@
+// extractor: PDF file -> words with boxes and ruling lines, page by page.
+//
+// This header is the stage's contract.  Nothing Poppler-specific crosses it:
+// the one translation unit that includes Poppler's core headers is
+// extractor/pdf_reader.cc (the core API changes between Poppler releases;
+// keeping it in one small file keeps a port small).
+//
+// Coordinates are PDF points with the origin at the top-left of the page as
+// displayed (the page's /Rotate applied), y growing downwards.
+//
+//   ReadOptions opt;                      // opt.password for encrypted files
+//   Result<RawDocument> doc = ReadPdf("plan.pdf", opt);
+//   for (const RawPage& p : doc->pages) for (const Word& w : p.words) ...
+//
+// Errors (never exceptions):
+//   kIoError       the file cannot be opened or read
+//   kInvalidInput  not a PDF, empty, truncated beyond repair, no pages
+//   kEncrypted     a password is needed (or the one given is wrong)
+#ifndef KEHOACH_EXTRACTOR_EXTRACTOR_H_
+#define KEHOACH_EXTRACTOR_EXTRACTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "common/geometry.h"
+#include "common/status.h"
+
+namespace kh {
+
+// One word as the PDF draws it: text in UTF-8 exactly as the PDF's text layer
+// maps it (no normalization here), its box, and what its font says.
+struct Word {
+  std::string text;
+  Box box;
+  std::string font;   // PostScript name without subset prefix, e.g. "LiberationSerif-Bold"
+  double size = 0;    // font size in points
+  bool bold = false;
+  bool italic = false;
+  bool space_after = false;  // the PDF put a space (or a gap) after the word
+};
+
+// A thin filled rectangle or a stroked straight segment: the stuff table
+// borders and underlines are made of.  Horizontal if width > height.
+struct Ruling {
+  Box box;
+  bool horizontal() const { return box.width() >= box.height(); }
+};
+
+struct RawPage {
+  int number = 0;  // 1-based
+  double width = 0, height = 0;
+  std::vector<Word> words;       // in the PDF's reading order
+  std::vector<Ruling> rulings;
+};
+
+struct RawDocument {
+  std::vector<RawPage> pages;
+  bool encrypted = false;  // it was encrypted and we could open it
+};
+
+struct ReadOptions {
+  std::string password;  // tried as both owner and user password
+  int max_pages = 5000;  // a document with more pages is refused
+};
+
+Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options);
+
+}  // namespace kh
+
+#endif  // KEHOACH_EXTRACTOR_EXTRACTOR_H_

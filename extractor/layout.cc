@@ -1,0 +1,417 @@
+#include "extractor/layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "common/utf8.h"
+
+namespace kh {
+namespace {
+
+// ---- table cells from rulings -------------------------------------------
+
+// The rectangle of rulings around (x, y), if there is one on all four sides.
+bool EnclosingCell(double x, double y, const std::vector<Ruling>& hs, const std::vector<Ruling>& vs, Box* cell) {
+  double left = -1e9, right = 1e9, top = -1e9, bottom = 1e9;
+  for (const Ruling& v : vs) {
+    if (v.box.y0 - 1 > y || v.box.y1 + 1 < y) continue;
+    double vx = v.box.cx();
+    if (vx < x && vx > left) left = vx;
+    if (vx > x && vx < right) right = vx;
+  }
+  if (left < -1e8 || right > 1e8) return false;
+  for (const Ruling& h : hs) {
+    if (h.box.x0 - 1 > x || h.box.x1 + 1 < x) continue;
+    double hy = h.box.cy();
+    if (hy < y && hy > top) top = hy;
+    if (hy > y && hy < bottom) bottom = hy;
+  }
+  if (top < -1e8 || bottom > 1e8) return false;
+  if (right - left < 4 || bottom - top < 4) return false;
+  *cell = {left, top, right, bottom};
+  return true;
+}
+
+// ---- lines ---------------------------------------------------------------
+
+void FinishLine(Line* l) {
+  std::sort(l->words.begin(), l->words.end(), [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+  l->box = Box{};
+  l->size = 0;
+  l->bold = true;
+  for (const Word& w : l->words) {
+    l->box = l->box.Union(w.box);
+    l->size = std::max(l->size, w.size);
+    l->bold = l->bold && w.bold;
+  }
+}
+
+std::vector<Line> GroupLines(std::vector<Word> words, int page) {
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.box.cy() < b.box.cy() || (a.box.cy() == b.box.cy() && a.box.x0 < b.box.x0);
+  });
+  std::vector<Line> lines;
+  std::vector<Box> seeds;  // the first word of each line: a line does not grow taller
+  for (Word& w : words) {
+    Line* target = nullptr;
+    // Words come sorted by centre, so only the last few lines can match.
+    for (size_t k = lines.size(), seen = 0; k > 0 && seen < 4; --k, ++seen) {
+      const Box& seed = seeds[k - 1];
+      double h = std::min(w.box.height(), seed.height());
+      if (seed.YOverlap(w.box) >= 0.6 * h && std::fabs(seed.cy() - w.box.cy()) < 0.45 * std::max(w.box.height(), seed.height())) {
+        target = &lines[k - 1];
+        break;
+      }
+    }
+    if (target == nullptr) {
+      lines.emplace_back();
+      seeds.push_back(w.box);
+      target = &lines.back();
+      target->page = page;
+    }
+    target->box = target->box.Union(w.box);
+    target->words.push_back(std::move(w));
+  }
+  for (Line& l : lines) FinishLine(&l);
+  std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.box.y0 < b.box.y0; });
+  return lines;
+}
+
+// ---- running headers / footers ---------------------------------------------
+
+bool IsPageNumberText(const std::string& t) {
+  std::string s;
+  for (char c : t) if (c != ' ' && c != '-') s.push_back(c);
+  if (s.rfind("Trang", 0) == 0) s = s.substr(5);
+  if (s.empty() || s.size() > 4) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string MarginKey(const Line& l) {
+  std::string k;
+  for (char c : l.Text()) k.push_back((c >= '0' && c <= '9') ? '#' : c);
+  return k;
+}
+
+bool InMargin(const Line& l, double page_height) {
+  return l.box.y1 < page_height * 0.10 || l.box.y0 > page_height * 0.92;
+}
+
+// ---- bands -----------------------------------------------------------------
+
+// Narrows the channel [*c0, *c1] to the widest part of it that no word of
+// the line covers; false if less than min_width is left.
+bool NarrowChannel(const Line& l, double* c0, double* c1, double min_width) {
+  double best0 = 0, best1 = -1;
+  double free0 = -1e9;
+  for (size_t k = 0; k <= l.words.size(); ++k) {
+    double free1 = k < l.words.size() ? l.words[k].box.x0 : 1e9;
+    double a = std::max(free0, *c0), b = std::min(free1, *c1);
+    if (b - a > best1 - best0) {
+      best0 = a;
+      best1 = b;
+    }
+    if (k < l.words.size()) free0 = std::max(free0, l.words[k].box.x1);
+  }
+  if (best1 - best0 < min_width) return false;
+  *c0 = best0;
+  *c1 = best1;
+  return true;
+}
+
+bool TwoSided(const Line& l, double mid) {
+  bool left = false, right = false;
+  for (const Word& w : l.words) (w.box.cx() < mid ? left : right) = true;
+  return left && right;
+}
+
+Block MakeBlock(int page, BlockKind kind, std::vector<Line> lines) {
+  Block b;
+  b.page = page;
+  b.kind = kind;
+  for (const Line& l : lines) b.box = b.box.Union(l.box);
+  b.lines = std::move(lines);
+  return b;
+}
+
+// Splits the page's free lines into body runs and two-column bands.
+void AddLineBlocks(const std::vector<Line>& lines, int page, std::vector<Block>* out) {
+  if (lines.empty()) return;
+  double left = 1e9, right = -1e9;
+  for (const Line& l : lines) {
+    left = std::min(left, l.box.x0);
+    right = std::max(right, l.box.x1);
+  }
+  double width = right - left;
+  std::vector<Line> body;
+  auto flush_body = [&]() {
+    if (!body.empty()) out->push_back(MakeBlock(page, BlockKind::kBody, std::move(body)));
+    body.clear();
+  };
+  int band_no = 0;
+  size_t i = 0;
+  while (i < lines.size()) {
+    const Line& first = lines[i];
+    size_t best_end = 0;
+    double best_c0 = 0, best_c1 = 0;
+    const double min_gap = std::max(1.4 * first.size, 14.0);
+    for (size_t k = 1; k < first.words.size(); ++k) {
+      double c0 = first.words[k - 1].box.x1, c1 = first.words[k].box.x0;
+      double mid = (c0 + c1) / 2;
+      if (c1 - c0 < min_gap || mid < left + 0.2 * width || mid > left + 0.8 * width) continue;
+      const double gap0 = c1 - c0;
+      size_t j = i + 1, two_sided = 1;
+      while (j < lines.size()) {
+        const Line& prev = lines[j - 1];
+        const Line& cur = lines[j];
+        if (cur.box.y0 - prev.box.y1 > 2.5 * std::max(prev.size, 8.0)) break;
+        // A line centred on the page (the title under the header) ends a band.
+        if (!TwoSided(cur, (c0 + c1) / 2) && std::fabs(cur.box.cx() - (left + right) / 2) < 0.03 * width) break;
+        double n0 = c0, n1 = c1;
+        if (!NarrowChannel(cur, &n0, &n1, 8.0)) break;
+        c0 = n0;
+        c1 = n1;
+        if (TwoSided(cur, (c0 + c1) / 2)) ++two_sided;
+        ++j;
+      }
+      // Two lines with words on both sides, or one with a very wide gap
+      // (a signature beside "Nơi nhận:") and more lines under it.
+      bool band = two_sided >= 2 || (gap0 >= 4 * std::max(first.size, 8.0) && j > i + 1);
+      if (band && j > best_end) {
+        best_end = j;
+        best_c0 = c0;
+        best_c1 = c1;
+      }
+    }
+    if (best_end == 0) {
+      body.push_back(first);
+      ++i;
+      continue;
+    }
+    flush_body();
+    double mid = (best_c0 + best_c1) / 2;
+    std::vector<Word> side[2];
+    for (size_t k = i; k < best_end; ++k)
+      for (const Word& w : lines[k].words) side[w.box.cx() < mid ? 0 : 1].push_back(w);
+    for (int c = 0; c < 2; ++c) {
+      if (side[c].empty()) continue;
+      Block b = MakeBlock(page, BlockKind::kColumn, GroupLines(std::move(side[c]), page));
+      b.band = band_no;
+      b.column = c;
+      out->push_back(std::move(b));
+    }
+    ++band_no;
+    i = best_end;
+  }
+  flush_body();
+}
+
+bool EndsWithJoiner(const std::string& w) {
+  if (w.size() < 2) return false;
+  char last = w.back();
+  if (last != '-' && last != '/') return false;
+  return std::any_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '/'; }) ||
+         w.find('/') != std::string::npos;
+}
+
+}  // namespace
+
+std::string Line::Text() const {
+  std::string s;
+  for (const Word& w : words) {
+    if (!s.empty()) s.push_back(' ');
+    s += w.text;
+  }
+  return s;
+}
+
+LaidOutDocument Layout(const RawDocument& doc) {
+  LaidOutDocument out;
+  // Pass 1: cells and lines per page.
+  struct PageWork {
+    std::map<std::tuple<long, long, long, long>, std::pair<Box, std::vector<Word>>> cells;
+    std::vector<Line> lines;
+  };
+  std::vector<PageWork> work(doc.pages.size());
+  std::unordered_map<std::string, int> margin_count;
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const RawPage& rp = doc.pages[p];
+    std::vector<Ruling> hs, vs;
+    for (const Ruling& r : rp.rulings) (r.horizontal() ? hs : vs).push_back(r);
+    std::vector<Word> free_words;
+    for (const Word& w : rp.words) {
+      Box cell;
+      if (!vs.empty() && !hs.empty() && EnclosingCell(w.box.cx(), w.box.cy(), hs, vs, &cell)) {
+        auto key = std::make_tuple(std::lround(cell.y0 * 2), std::lround(cell.x0 * 2), std::lround(cell.y1 * 2),
+                                   std::lround(cell.x1 * 2));
+        auto& slot = work[p].cells[key];
+        slot.first = cell;
+        slot.second.push_back(w);
+      } else {
+        free_words.push_back(w);
+      }
+    }
+    work[p].lines = GroupLines(std::move(free_words), rp.number);
+    const auto& ls = work[p].lines;
+    if (!ls.empty()) {
+      if (InMargin(ls.front(), rp.height)) ++margin_count[MarginKey(ls.front())];
+      if (ls.size() > 1 && InMargin(ls.back(), rp.height)) ++margin_count[MarginKey(ls.back())];
+    }
+  }
+  // Pass 2: drop running headers/footers, form blocks, order them.
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const RawPage& rp = doc.pages[p];
+    Page page;
+    page.number = rp.number;
+    page.width = rp.width;
+    page.height = rp.height;
+    page.rulings = rp.rulings;
+    std::vector<Line> kept;
+    auto& ls = work[p].lines;
+    for (size_t k = 0; k < ls.size(); ++k) {
+      bool edge = (k == 0 || k + 1 == ls.size()) && InMargin(ls[k], rp.height);
+      if (edge && (IsPageNumberText(ls[k].Text()) || margin_count[MarginKey(ls[k])] >= 3)) {
+        page.dropped.push_back(std::move(ls[k]));
+      } else {
+        kept.push_back(std::move(ls[k]));
+      }
+    }
+    std::vector<Block> blocks;
+    AddLineBlocks(kept, rp.number, &blocks);
+    for (auto& [key, cell] : work[p].cells) {
+      Block b = MakeBlock(rp.number, BlockKind::kCell, GroupLines(std::move(cell.second), rp.number));
+      b.frame = cell.first;
+      blocks.push_back(std::move(b));
+    }
+    auto top = [](const Block& b) { return b.kind == BlockKind::kCell ? b.frame.y0 : b.box.y0; };
+    std::stable_sort(blocks.begin(), blocks.end(), [&](const Block& a, const Block& b) {
+      // Columns of one band stay together, left before right.
+      if (a.kind == BlockKind::kColumn && b.kind == BlockKind::kColumn && a.band == b.band) return a.column < b.column;
+      double ta = a.kind == BlockKind::kColumn ? a.box.y0 : top(a);
+      double tb = b.kind == BlockKind::kColumn ? b.box.y0 : top(b);
+      if (a.kind == BlockKind::kColumn && b.kind != BlockKind::kColumn) ta = a.box.y0;
+      if (std::fabs(ta - tb) > 1.0) return ta < tb;
+      return a.box.x0 < b.box.x0;
+    });
+    // A band's right column may start above its left one: keep them adjacent.
+    for (size_t k = 0; k + 1 < blocks.size(); ++k) {
+      if (blocks[k].kind == BlockKind::kColumn && blocks[k].column == 1 && blocks[k + 1].kind == BlockKind::kColumn &&
+          blocks[k + 1].band == blocks[k].band && blocks[k + 1].column == 0)
+        std::swap(blocks[k], blocks[k + 1]);
+    }
+    page.blocks = std::move(blocks);
+    out.pages.push_back(std::move(page));
+  }
+  return out;
+}
+
+// ---- text ----------------------------------------------------------------
+
+namespace {
+
+class TextBuilder {
+ public:
+  explicit TextBuilder(Text* t) : t_(t) {}
+  void AppendLine(const Line& l) {
+    for (size_t k = 0; k < l.words.size(); ++k) {
+      if (k > 0) t_->text.push_back(' ');
+      size_t b = t_->text.size();
+      t_->text += l.words[k].text;
+      t_->spans.push_back({b, t_->text.size(), l.page, l.words[k].box});
+    }
+  }
+  void Sep(const char* s) {
+    if (!t_->text.empty()) t_->text += s;
+  }
+  // Joins the next line onto the previous one within a paragraph.
+  void JoinAfter(const Line& prev) {
+    if (!prev.words.empty() && EndsWithJoiner(prev.words.back().text)) return;
+    Sep(" ");
+  }
+
+ private:
+  Text* t_;
+};
+
+}  // namespace
+
+std::string JoinLines(const std::vector<Line>& lines) {
+  Text t;
+  TextBuilder tb(&t);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) tb.JoinAfter(lines[i - 1]);
+    tb.AppendLine(lines[i]);
+  }
+  return t.text;
+}
+
+Text BuildText(const LaidOutDocument& doc) {
+  Text t;
+  TextBuilder tb(&t);
+  const Line* open_para = nullptr;  // last body line, if its paragraph may go on
+  double open_right = 0, open_left = 0;
+  for (const Page& page : doc.pages) {
+    double left = 1e9, right = -1e9;
+    for (const Block& b : page.blocks) {
+      if (b.kind != BlockKind::kBody) continue;
+      left = std::min(left, b.box.x0);
+      right = std::max(right, b.box.x1);
+    }
+    for (const Block& b : page.blocks) {
+      if (b.kind != BlockKind::kBody) {
+        tb.Sep("\n");
+        open_para = nullptr;
+        for (size_t i = 0; i < b.lines.size(); ++i) {
+          if (i > 0) tb.JoinAfter(b.lines[i - 1]);
+          tb.AppendLine(b.lines[i]);
+        }
+        continue;
+      }
+      for (size_t i = 0; i < b.lines.size(); ++i) {
+        const Line& cur = b.lines[i];
+        const Line* prev = i > 0 ? &b.lines[i - 1] : open_para;
+        double prev_right = i > 0 ? right : open_right;
+        double cur_left = left;
+        bool new_para = prev == nullptr;
+        if (!new_para) {
+          double size = std::max(cur.size, 6.0);
+          bool indented = cur.box.x0 > cur_left + 0.9 * size;
+          bool prev_short = prev->box.x1 < prev_right - 2.0 * size;
+          bool style_change = prev->bold != cur.bold;
+          bool gap = i > 0 && cur.box.y0 - prev->box.y1 > 1.2 * size;
+          new_para = indented || prev_short || style_change || gap;
+        }
+        if (new_para) {
+          tb.Sep("\n");
+        } else {
+          tb.JoinAfter(*prev);
+        }
+        tb.AppendLine(cur);
+      }
+      if (!b.lines.empty()) {
+        open_para = &b.lines.back();
+        open_right = right;
+        open_left = left;
+      }
+    }
+  }
+  (void)open_left;
+  if (!t.text.empty()) t.text.push_back('\n');
+  return t;
+}
+
+Provenance Text::Locate(size_t begin, size_t end) const {
+  Provenance p;
+  auto it = std::lower_bound(spans.begin(), spans.end(), begin,
+                             [](const Span& s, size_t pos) { return s.end <= pos; });
+  for (; it != spans.end() && it->begin < end; ++it) {
+    if (p.page == 0) p.page = it->page;
+    if (it->page == p.page) p.box = p.box.Union(it->box);
+  }
+  return p;
+}
+
+}  // namespace kh

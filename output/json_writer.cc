@@ -1,0 +1,81 @@
+#include "output/json_writer.h"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace kh {
+namespace {
+
+using nlohmann::ordered_json;
+
+double R1(double v) { return std::round(v * 10) / 10; }
+
+ordered_json BoxJson(const Box& b) { return ordered_json::array({R1(b.x0), R1(b.y0), R1(b.x1), R1(b.y1)}); }
+
+template <typename T>
+ordered_json Opt(const std::optional<T>& v) {
+  return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+
+ordered_json LocationJson(const Location& l) {
+  ordered_json j;
+  j["page"] = l.page;
+  j["bbox"] = BoxJson(l.bbox);
+  return j;
+}
+
+}  // namespace
+
+std::string ToJson(const PlanResult& plan) {
+  ordered_json j;
+  j["schema"] = {{"id", kSchemaId}, {"version", kSchemaVersion}};
+  j["source"] = {{"file", plan.source.file},
+                 {"sha256", plan.source.sha256},
+                 {"pages", plan.source.pages},
+                 {"text_layer", plan.source.text_layer}};
+  const DocumentFacts& d = plan.document;
+  ordered_json doc;
+  doc["kind"] = Opt(d.kind);
+  doc["number"] = Opt(d.number);
+  doc["issuer"] = Opt(d.issuer);
+  doc["parent_issuer"] = Opt(d.parent_issuer);
+  doc["province"] = Opt(d.province);
+  doc["place"] = Opt(d.place);
+  doc["date"] = Opt(d.date);
+  doc["title"] = Opt(d.title);
+  doc["period"] = {{"from", Opt(d.period_from)}, {"to", Opt(d.period_to)}};
+  doc["signer"] = {{"name", Opt(d.signer.name)}, {"role", Opt(d.signer.role)}, {"authority", Opt(d.signer.authority)}};
+  ordered_json prov = ordered_json::object();
+  for (const auto& [k, loc] : d.provenance) prov[k] = LocationJson(loc);
+  doc["provenance"] = prov;
+  j["document"] = doc;
+  ordered_json refs = ordered_json::array();
+  for (const LegalReference& r : plan.legal_references) {
+    ordered_json o;
+    o["type"] = r.type;
+    o["type_name"] = r.type_name;
+    o["number"] = r.number;
+    o["year"] = Opt(r.year);
+    o["issuer_code"] = r.issuer_code.empty() ? ordered_json(nullptr) : ordered_json(r.issuer_code);
+    o["issuer"] = Opt(r.issuer);
+    o["issuer_source"] = Opt(r.issuer_source);
+    o["date"] = Opt(r.date);
+    o["variants"] = r.variants;
+    ordered_json ms = ordered_json::array();
+    for (const Mention& m : r.mentions) ms.push_back({{"page", m.where.page}, {"text", m.text}, {"bbox", BoxJson(m.where.bbox)}});
+    o["mentions"] = ms;
+    refs.push_back(o);
+  }
+  j["legal_references"] = refs;
+  ordered_json diags = ordered_json::array();
+  for (const Diagnostic& dg : plan.diagnostics) {
+    ordered_json o = {{"code", dg.code}, {"message", dg.message}};
+    o["page"] = dg.page > 0 ? ordered_json(dg.page) : ordered_json(nullptr);
+    diags.push_back(o);
+  }
+  j["diagnostics"] = diags;
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace kh

@@ -1,0 +1,60 @@
+#include "pipeline/pipeline.h"
+
+#include "common/sha256.h"
+#include "extractor/extractor.h"
+#include "extractor/layout.h"
+#include "normalizer/normalizer.h"
+#include "rules/facts.h"
+#include "rules/legal_refs.h"
+
+namespace kh {
+
+Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  Result<std::shared_ptr<const RuleData>> data =
+      options.rules_dir.empty() ? DefaultRuleData() : LoadRuleData(options.rules_dir);
+  if (!data.ok()) return data.status();
+  Result<std::shared_ptr<const LegalRefExtractor>> refs = LegalRefExtractor::Create(data.value());
+  if (!refs.ok()) return refs.status();
+  auto p = std::shared_ptr<Pipeline>(new Pipeline());
+  p->options_ = options;
+  p->refs_ = refs.value();
+  return std::shared_ptr<const Pipeline>(std::move(p));
+}
+
+Result<PlanResult> Pipeline::Run(const std::string& path) const {
+  PlanResult plan;
+  plan.source.file = path;
+  Result<std::string> sha = Sha256File(path);
+  if (!sha.ok()) return sha.status();
+  plan.source.sha256 = sha.value();
+  ReadOptions ro;
+  ro.password = options_.password;
+  Result<RawDocument> raw = ReadPdf(path, ro);
+  if (!raw.ok()) return raw.status();
+  plan.source.pages = static_cast<int>(raw->pages.size());
+  LaidOutDocument laid = Layout(raw.value());
+  Text text = BuildText(laid);
+  NormalizedText nt = Normalize(text.text);
+  plan.document = ExtractFacts(laid, *refs_, &plan.diagnostics);
+  RefContext ctx;
+  ctx.province = plan.document.province;
+  if (ctx.province) {
+    for (const Province& p : refs_->data().provinces)
+      if (p.name == *ctx.province) ctx.province_level = p.level;
+  }
+  ctx.own_number = plan.document.number;
+  auto locate = [&](size_t b, size_t e) {
+    auto [sb, se] = nt.SourceRange(b, e);
+    Provenance p = text.Locate(sb, se);
+    return Location{p.page, p.box};
+  };
+  plan.legal_references = refs_->Extract(nt, ctx, locate, &plan.diagnostics);
+  size_t words = 0;
+  for (const RawPage& p : raw->pages) words += p.words.size();
+  if (words == 0) {
+    plan.diagnostics.push_back({"no_text_layer", "the PDF has no text layer (a scan?): nothing could be read", 0});
+  }
+  return plan;
+}
+
+}  // namespace kh

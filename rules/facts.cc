@@ -1,0 +1,351 @@
+#include "rules/facts.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "common/utf8.h"
+#include "normalizer/normalizer.h"
+
+namespace kh {
+namespace {
+
+std::vector<std::string> SplitWords(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '\n') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to && i < w.size(); ++i) s += (s.empty() ? "" : " ") + w[i];
+  return s;
+}
+
+std::string Capitalize(const std::string& word) {
+  if (word.empty()) return word;
+  size_t i = 0;
+  utf8::Next(word, &i);
+  return ToUpper(word.substr(0, i)) + word.substr(i);
+}
+
+bool HasLetter(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = utf8::Next(s, &i);
+    char32_t f = FoldChar(c);
+    if (f >= 'a' && f <= 'z') return true;
+  }
+  return false;
+}
+
+bool IsUpperText(const std::string& s) { return HasLetter(s) && ToUpper(s) == s; }
+
+const char* const kLevels[] = {"thanh pho", "thi tran", "thi xa", "tinh", "huyen", "quan", "phuong", "xa"};
+
+// Number of words of a level at w[i..] (folded words), 0 if none.
+size_t LevelAt(const std::vector<std::string>& fw, size_t i) {
+  for (const char* lv : kLevels) {
+    std::vector<std::string> parts = SplitWords(lv);
+    if (i + parts.size() > fw.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < parts.size(); ++k) ok = ok && fw[i + k] == parts[k];
+    if (ok) return parts.size();
+  }
+  return 0;
+}
+
+Location LinesLocation(const std::vector<Line>& lines) {
+  Location loc;
+  for (const Line& l : lines) {
+    if (loc.page == 0) loc.page = l.page;
+    if (l.page == loc.page) loc.bbox = loc.bbox.Union(l.box);
+  }
+  return loc;
+}
+
+std::string RoleDisplay(const std::string& printed) {
+  std::vector<std::string> w = SplitWords(ToLower(NormalizeString(printed)));
+  if (w.empty()) return "";
+  w[0] = Capitalize(w[0]);
+  if (w.size() > 1 && (w[0] == "Phó" || w[0] == "Quyền")) w[1] = Capitalize(w[1]);
+  return Join(w, 0, w.size());
+}
+
+const Block* FindBand(const LaidOutDocument& doc, bool last, int column) {
+  const Block* found = nullptr;
+  for (const Page& p : doc.pages)
+    for (const Block& b : p.blocks)
+      if (b.kind == BlockKind::kColumn && b.column == column) {
+        if (!last) return &b;
+        found = &b;
+      }
+  return found;
+}
+
+}  // namespace
+
+std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
+  std::string n = NormalizeString(printed);
+  std::vector<std::string> nw = SplitWords(n);
+  std::vector<std::string> fw = SplitWords(Fold(n));
+  if (nw.size() != fw.size() || nw.empty()) return n;
+  // The longest body alias at the start.
+  const Body* body = nullptr;
+  size_t body_words = 0;
+  for (const Body& b : data.bodies) {
+    for (const std::string& a : b.aliases) {
+      std::vector<std::string> aw = SplitWords(a);
+      if (aw.size() <= body_words || aw.size() > fw.size()) continue;
+      if (std::equal(aw.begin(), aw.end(), fw.begin())) {
+        body = &b;
+        body_words = aw.size();
+      }
+    }
+  }
+  std::vector<std::string> out;
+  size_t i = 0;
+  if (body != nullptr) {
+    out.push_back(body->name);
+    i = body_words;
+  } else {
+    std::string lw = ToLower(nw[0]);
+    out.push_back(Capitalize(lw));
+    i = 1;
+  }
+  while (i < fw.size()) {
+    size_t lv = LevelAt(fw, i);
+    if (lv > 0) {
+      out.push_back(ToLower(Join(nw, i, i + lv)));
+      i += lv;
+      continue;
+    }
+    size_t plen = 0;
+    std::string rest = Join(fw, i, fw.size());
+    const Province* p = data.ProvinceAtStart(rest, &plen);
+    if (p != nullptr) {
+      out.push_back(p->name);
+      i += SplitWords(rest.substr(0, plen)).size();
+      continue;
+    }
+    // Unknown word: keep the case of the name after a level, else lower.
+    bool after_level = !out.empty() && i > 0 && LevelAt(fw, i - 1) > 0;
+    out.push_back(body == nullptr && !after_level ? ToLower(nw[i]) : (IsUpperText(nw[i]) ? Capitalize(ToLower(nw[i])) : nw[i]));
+    ++i;
+  }
+  return Join(out, 0, out.size());
+}
+
+DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& refs,
+                           std::vector<Diagnostic>* diags) {
+  const RuleData& data = refs.data();
+  DocumentFacts facts;
+  auto diag = [&](const char* code, const std::string& msg, int page) {
+    if (diags != nullptr) diags->push_back({code, msg, page});
+  };
+  if (doc.pages.empty()) return facts;
+  const Page& first = doc.pages[0];
+
+  // ---- header band ----
+  const Block* left = nullptr;
+  const Block* right = nullptr;
+  for (const Block& b : first.blocks) {
+    if (b.kind != BlockKind::kColumn || b.band != 0) continue;
+    if (b.box.y0 > first.height * 0.5) continue;
+    (b.column == 0 ? left : right) = &b;
+  }
+  if (left == nullptr && right == nullptr) diag("no_header_block", "no two-column header block on page 1", 1);
+
+  if (left != nullptr) {
+    size_t so = left->lines.size();
+    for (size_t k = 0; k < left->lines.size(); ++k) {
+      static const RE2 kSo("^so\\s*(?::|\\d|/)");
+      if (RE2::PartialMatch(Fold(NormalizeString(left->lines[k].Text())), kSo)) {
+        so = k;
+        break;
+      }
+    }
+    std::vector<Line> org(left->lines.begin(), left->lines.begin() + so);
+    if (!org.empty()) {
+      // The issuing body is the trailing bold group; the parent is above it.
+      size_t split = org.size();
+      while (split > 0 && org[split - 1].bold) --split;
+      if (split == org.size() || split == 0) split = org.size() - 1;
+      std::vector<Line> parent(org.begin(), org.begin() + split), issuer(org.begin() + split, org.end());
+      if (!issuer.empty()) {
+        facts.issuer = BodyDisplayName(JoinLines(issuer), data);
+        facts.provenance["issuer"] = LinesLocation(issuer);
+      }
+      if (!parent.empty()) {
+        facts.parent_issuer = BodyDisplayName(JoinLines(parent), data);
+        facts.provenance["parent_issuer"] = LinesLocation(parent);
+      }
+    }
+    if (so < left->lines.size()) {
+      const Line& l = left->lines[so];
+      std::string t = NormalizeString(l.Text());
+      size_t colon = t.find(':');
+      std::string printed = colon != std::string::npos ? t.substr(colon + 1) : t.substr(3);
+      facts.number = refs.CanonicalNumber(printed);
+      facts.provenance["number"] = LinesLocation({l});
+      if (!facts.number) diag("number_blank", "the plan's number is blank (\"" + t + "\"): a draft?", l.page);
+    } else {
+      diag("number_missing", "no \"Số:\" line in the header block", 1);
+    }
+  }
+
+  // ---- place and date ----
+  if (right != nullptr) {
+    static const RE2 kDateLine("^(?P<place>[^,]*?)\\s*,?\\s*ngay\\s*(?P<d>\\d{1,2})?\\s*thang\\s*(?P<m>\\d{1,2})?\\s*nam\\s*(?P<y>\\d{4})");
+    for (const Line& l : right->lines) {
+      NormalizedText nt = Normalize(l.Text());
+      re2::StringPiece m[5];
+      if (!kDateLine.Match(nt.folded, 0, nt.folded.size(), RE2::UNANCHORED, m, 5)) continue;
+      size_t pb = m[1].data() - nt.folded.data();
+      auto [b, e] = nt.TextRange(pb, pb + m[1].size());
+      std::string place = nt.text.substr(b, e - b);
+      if (!place.empty()) {
+        facts.place = place;
+        facts.provenance["place"] = LinesLocation({l});
+      }
+      facts.provenance["date"] = LinesLocation({l});
+      if (m[2].data() && m[3].data()) {
+        int d = std::stoi(std::string(m[2].data(), m[2].size()));
+        int mo = std::stoi(std::string(m[3].data(), m[3].size()));
+        int y = std::stoi(std::string(m[4].data(), m[4].size()));
+        if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+          facts.date = buf;
+        }
+      }
+      if (!facts.date) diag("date_incomplete", "the plan's date is incomplete (\"" + nt.text + "\"): a draft?", l.page);
+      break;
+    }
+  }
+
+  // ---- province ----
+  for (const std::optional<std::string>* src : {&facts.parent_issuer, &facts.issuer, &facts.place}) {
+    if (facts.province || !*src) continue;
+    std::vector<std::string> fw = SplitWords(Fold(**src));
+    for (size_t i = 0; i < fw.size() && !facts.province; ++i) {
+      size_t plen = 0;
+      const Province* p = data.ProvinceAtStart(Join(fw, i, fw.size()), &plen);
+      if (p != nullptr) facts.province = p->name;
+    }
+  }
+
+  // ---- kind and title ----
+  double header_bottom = 0;
+  if (left != nullptr) header_bottom = std::max(header_bottom, left->box.y1);
+  if (right != nullptr) header_bottom = std::max(header_bottom, right->box.y1);
+  std::vector<Line> title_lines;
+  const Line* kind_line = nullptr;
+  for (const Block& b : first.blocks) {
+    if (b.kind != BlockKind::kBody || b.box.y1 < header_bottom) continue;
+    for (const Line& l : b.lines) {
+      if (l.box.cy() < header_bottom) continue;
+      if (kind_line == nullptr) {
+        if (!l.bold) break;
+        std::string fl = Fold(NormalizeString(l.Text()));
+        for (const DocType& t : data.doc_types) {
+          for (const std::string& w : t.words) {
+            if (fl.rfind(w, 0) == 0 && (fl.size() == w.size() || fl[w.size()] == ' ')) {
+              if (!facts.kind || w.size() > data.TypeById(*facts.kind)->words[0].size()) facts.kind = t.id;
+            }
+          }
+        }
+        if (!facts.kind) break;
+        kind_line = &l;
+        facts.provenance["kind"] = LinesLocation({l});
+        // "KẾ HOẠCH CẢI CÁCH ..." on one line: the rest is the title.
+        std::vector<std::string> nw = SplitWords(NormalizeString(l.Text()));
+        size_t kw = SplitWords(data.TypeById(*facts.kind)->words[0]).size();
+        if (nw.size() > kw) {
+          Line rest = l;
+          rest.words.erase(rest.words.begin(), rest.words.begin() + std::min(kw, rest.words.size()));
+          title_lines.push_back(rest);
+        }
+        continue;
+      }
+      if (!l.bold) break;
+      title_lines.push_back(l);
+    }
+    if (kind_line != nullptr) break;
+  }
+  if (!title_lines.empty()) {
+    facts.title = NormalizeString(JoinLines(title_lines));
+    facts.provenance["title"] = LinesLocation(title_lines);
+  }
+
+  // ---- period ----
+  {
+    static const RE2 kRange("(?:giai doan|nam|tu nam)\\s*((?:19|20)\\d\\d)\\s*(?:-|den(?: nam)?)\\s*((?:19|20)\\d\\d)");
+    static const RE2 kYear("\\bnam\\s+((?:19|20)\\d\\d)\\b");
+    std::string text = facts.title ? Fold(*facts.title) : "";
+    int a = 0, b = 0;
+    if (RE2::PartialMatch(text, kRange, &a, &b) && a <= b) {
+      facts.period_from = a;
+      facts.period_to = b;
+    } else if (RE2::PartialMatch(text, kYear, &a)) {
+      facts.period_from = facts.period_to = a;
+    }
+    if (facts.period_from) facts.provenance["period"] = facts.provenance["title"];
+  }
+
+  // ---- signer ----
+  const Block* sig = FindBand(doc, /*last=*/true, 1);
+  if (sig != nullptr && sig != right) {
+    std::vector<Line> roles, name;
+    for (const Line& l : sig->lines) {
+      if (IsUpperText(l.Text())) {
+        if (name.empty()) roles.push_back(l);
+      } else if (HasLetter(l.Text())) {
+        name = {l};
+      }
+    }
+    if (!roles.empty()) {
+      std::string first_role = NormalizeString(roles[0].Text());
+      std::string fr = Fold(first_role);
+      auto starts = [&](const char* p) { return fr.rfind(p, 0) == 0; };
+      if (starts("q.") || starts("q ")) {
+        facts.signer.role = "Quyền " + RoleDisplay(first_role.substr(2));
+        if (facts.signer.role->back() == ' ') facts.signer.role->pop_back();
+      } else if (starts("kt.") || starts("tm.") || starts("tl.") || starts("tuq.")) {
+        size_t dot = first_role.find('.');
+        std::string prefix = first_role.substr(0, dot + 1);
+        std::string rest = first_role.substr(dot + 1);
+        std::string rest_display = BodyDisplayName(rest, data);
+        // A role word rather than a body: use the role display.
+        if (Fold(rest_display) == Fold(RoleDisplay(rest)) || rest_display.empty()) rest_display = RoleDisplay(rest);
+        facts.signer.authority = ToUpper(prefix) + " " + rest_display;
+        std::string role;
+        for (size_t k = 1; k < roles.size(); ++k) role += (role.empty() ? "" : " ") + roles[k].Text();
+        if (!role.empty()) facts.signer.role = RoleDisplay(role);
+      } else {
+        std::string role;
+        for (const Line& l : roles) role += (role.empty() ? "" : " ") + l.Text();
+        facts.signer.role = RoleDisplay(role);
+      }
+      facts.provenance["signer.role"] = LinesLocation(roles);
+    }
+    if (!name.empty()) {
+      std::string n = NormalizeString(name[0].Text());
+      facts.signer.name = n;
+      facts.provenance["signer.name"] = LinesLocation(name);
+    }
+  }
+  if (!facts.signer.name) diag("signer_name_missing", "no signer's name under the signature block", 0);
+  return facts;
+}
+
+}  // namespace kh

@@ -1,0 +1,40 @@
+// facts: the plan's own facts from its layout.
+//
+//  * Header band (first two-column band on page 1).  Left column: the parent
+//    body and the issuing body (the issuing body is the bold part; a name
+//    wrapped over two lines is joined), then "Số: 129/KH-SGDĐT".  Right
+//    column: the national motto, then "Cần Thơ, ngày 14 tháng 01 năm 2019".
+//  * Title: the bold lines right under the header band: the kind
+//    ("KẾ HOẠCH") and the subject ("Cải cách hành chính năm 2019").
+//  * Period: "giai đoạn 2026 - 2030" or "năm 2019" in the title, else in the
+//    first paragraphs.
+//  * Signer: the right column of the last band (the one beside "Nơi nhận"):
+//    upper-case lines are the role ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"), the
+//    last other line is the name.
+// A draft's blank number or date ("Số:    /KH-SGDĐT", "ngày   tháng   năm
+// 2026") gives null and a diagnostic, never a guess.  Names of bodies come out
+// in their usual written case ("UBND THÀNH PHỐ CẦN THƠ" -> "Ủy ban nhân dân
+// thành phố Cần Thơ"), using the vocabularies.
+#ifndef KEHOACH_RULES_FACTS_H_
+#define KEHOACH_RULES_FACTS_H_
+
+#include <string>
+#include <vector>
+
+#include "common/plan.h"
+#include "extractor/layout.h"
+#include "rules/legal_refs.h"
+
+namespace kh {
+
+DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& refs,
+                           std::vector<Diagnostic>* diagnostics);
+
+// "SỞ GIÁO DỤC VÀ ĐÀO TẠO" -> "Sở Giáo dục và Đào tạo"; "UBND TỈNH CÀ MAU"
+// -> "Ủy ban nhân dân tỉnh Cà Mau".  Unknown names: first letter upper, rest
+// lower, place names capitalized.
+std::string BodyDisplayName(const std::string& printed, const RuleData& data);
+
+}  // namespace kh
+
+#endif  // KEHOACH_RULES_FACTS_H_

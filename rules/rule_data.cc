@@ -1,0 +1,247 @@
+#include "rules/rule_data.h"
+
+#include <algorithm>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "normalizer/normalizer.h"
+
+namespace kh {
+
+extern std::pair<const char*, std::string_view> kEmbeddedRules[];
+
+namespace {
+
+using nlohmann::json;
+
+Result<std::string> ReadRuleFile(const std::string& dir, const std::string& name) {
+  if (dir.empty()) {
+    for (auto* e = kEmbeddedRules; e->first != nullptr; ++e)
+      if (name == e->first) return std::string(e->second);
+    return Status::DataError("rules/" + name + ": not compiled into this binary");
+  }
+  std::ifstream in(dir + "/" + name, std::ios::binary);
+  if (!in) return Status::IoError(dir + "/" + name + ": cannot read");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Result<json> ParseRuleFile(const std::string& dir, const std::string& name) {
+  Result<std::string> text = ReadRuleFile(dir, name);
+  if (!text.ok()) return text.status();
+  json j = json::parse(text.value(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::DataError("rules/" + name + ": not valid JSON");
+  return j;
+}
+
+std::string FoldNorm(const std::string& s) { return Fold(NormalizeString(s)); }
+
+std::string EscapeRegex(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// "a|b|c" of the given folded strings, longest first, spaces matching any run.
+std::string Alternation(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out.push_back('|');
+    std::string e = EscapeRegex(w);
+    std::string spaced;
+    for (char c : e) {
+      if (c == ' ') spaced += "\\s+";
+      else spaced.push_back(c);
+    }
+    out += spaced;
+  }
+  return out;
+}
+
+void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
+  for (size_t p = s->find(from); p != std::string::npos; p = s->find(from, p + to.size())) s->replace(p, from.size(), to);
+}
+
+Status ReadPattern(const json& root, const char* key, const std::string& type_alt, const std::string& body_alt,
+                   PatternSpec* out) {
+  if (!root.contains(key) || !root[key].is_object() || !root[key].contains("regex"))
+    return Status::DataError(std::string("rules/legal_refs.json: missing pattern '") + key + "'");
+  const json& p = root[key];
+  out->regex = p["regex"].get<std::string>();
+  ReplaceAll(&out->regex, "{TYPE}", type_alt);
+  ReplaceAll(&out->regex, "{BODY}", body_alt);
+  if (p.contains("examples")) {
+    for (const json& e : p["examples"]) {
+      if (e.is_string()) {
+        out->examples.push_back({e.get<std::string>(), ""});
+      } else {
+        out->examples.push_back({e.value("text", ""), e.contains("refs") ? e["refs"].dump() : ""});
+      }
+    }
+  }
+  if (p.contains("counter_examples"))
+    for (const json& e : p["counter_examples"]) out->counter_examples.push_back(e.get<std::string>());
+  return Status::OK();
+}
+
+}  // namespace
+
+const DocType* RuleData::TypeById(std::string_view id) const {
+  for (const DocType& t : doc_types) if (t.id == id) return &t;
+  return nullptr;
+}
+
+const DocType* RuleData::TypeByWord(std::string_view w) const {
+  // Normalize inner whitespace of the matched text.
+  std::string k;
+  for (char c : w) {
+    if (c == ' ' || c == '\n') {
+      if (!k.empty() && k.back() != ' ') k.push_back(' ');
+    } else {
+      k.push_back(c);
+    }
+  }
+  for (const DocType& t : doc_types)
+    for (const std::string& x : t.words) if (x == k) return &t;
+  return nullptr;
+}
+
+const DocType* RuleData::TypeByCode(std::string_view c) const {
+  for (const DocType& t : doc_types)
+    for (const std::string& x : t.codes) if (x == c) return &t;
+  return nullptr;
+}
+
+const Body* RuleData::BodyByAlias(std::string_view f) const {
+  for (const Body& b : bodies)
+    for (const std::string& a : b.aliases) if (a == f) return &b;
+  return nullptr;
+}
+
+const IssuerCode* RuleData::IssuerByCode(std::string_view c) const {
+  for (const IssuerCode& ic : issuer_codes) {
+    if (ic.code == c) return &ic;
+    if (!ic.code.empty() && ic.code.back() == '#') {
+      std::string_view stem(ic.code.data(), ic.code.size() - 1);
+      if (c.size() > stem.size() && c.substr(0, stem.size()) == stem &&
+          std::all_of(c.begin() + stem.size(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        return &ic;
+    }
+  }
+  return nullptr;
+}
+
+const Province* RuleData::ProvinceByName(std::string_view f) const {
+  for (const Province& p : provinces)
+    for (const std::string& n : p.folded) if (n == f) return &p;
+  return nullptr;
+}
+
+const Province* RuleData::ProvinceAtStart(std::string_view text, size_t* len) const {
+  const Province* best = nullptr;
+  size_t best_len = 0;
+  for (const Province& p : provinces) {
+    for (const std::string& n : p.folded) {
+      if (n.size() <= best_len || text.size() < n.size() || text.substr(0, n.size()) != n) continue;
+      // whole words only
+      if (text.size() > n.size()) {
+        char c = text[n.size()];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) continue;
+      }
+      best = &p;
+      best_len = n.size();
+    }
+  }
+  if (len != nullptr) *len = best_len;
+  return best;
+}
+
+Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
+  auto data = std::make_shared<RuleData>();
+  Result<json> types = ParseRuleFile(dir, "doc_types.json");
+  if (!types.ok()) return types.status();
+  Result<json> issuers = ParseRuleFile(dir, "issuers.json");
+  if (!issuers.ok()) return issuers.status();
+  Result<json> provinces = ParseRuleFile(dir, "provinces.json");
+  if (!provinces.ok()) return provinces.status();
+  Result<json> refs = ParseRuleFile(dir, "legal_refs.json");
+  if (!refs.ok()) return refs.status();
+  try {
+    std::vector<std::string> type_words, body_words;
+    for (const json& t : types.value().at("types")) {
+      DocType d;
+      d.id = t.at("id").get<std::string>();
+      d.name = t.at("name").get<std::string>();
+      for (const json& w : t.at("words")) {
+        d.words.push_back(FoldNorm(w.get<std::string>()));
+        type_words.push_back(d.words.back());
+      }
+      for (const json& c : t.at("codes")) {
+        d.codes.push_back(FoldNorm(c.get<std::string>()));
+        d.code_display.push_back(NormalizeString(c.get<std::string>()));
+      }
+      data->doc_types.push_back(std::move(d));
+    }
+    for (const json& b : issuers.value().at("bodies")) {
+      Body body;
+      body.name = NormalizeString(b.at("name").get<std::string>());
+      for (const json& a : b.at("aliases")) {
+        body.aliases.push_back(FoldNorm(a.get<std::string>()));
+        body_words.push_back(body.aliases.back());
+      }
+      body.local = b.value("local", false);
+      body.place_only = b.value("place_only", false);
+      data->bodies.push_back(std::move(body));
+    }
+    for (const json& c : issuers.value().at("codes")) {
+      IssuerCode ic;
+      ic.code = FoldNorm(c.at("code").get<std::string>());
+      ic.display = NormalizeString(c.at("code").get<std::string>());
+      if (!ic.display.empty() && ic.display.back() == '#') ic.display.pop_back();
+      ic.body = NormalizeString(c.at("body").get<std::string>());
+      ic.local = c.value("local", false);
+      ic.party = c.value("party", false);
+      data->issuer_codes.push_back(std::move(ic));
+    }
+    for (const json& p : provinces.value().at("provinces")) {
+      Province pr;
+      pr.name = NormalizeString(p.at("name").get<std::string>());
+      pr.level = NormalizeString(p.at("level").get<std::string>());
+      pr.folded.push_back(Fold(pr.name));
+      if (p.contains("aliases"))
+        for (const json& a : p["aliases"]) pr.folded.push_back(FoldNorm(a.get<std::string>()));
+      data->provinces.push_back(std::move(pr));
+    }
+    std::string type_alt = Alternation(type_words), body_alt = Alternation(body_words);
+    const json& r = refs.value();
+    for (auto [key, spec] : {std::pair{"reference", &data->reference}, std::pair{"date", &data->date},
+                             std::pair{"issuer", &data->issuer}, std::pair{"list_separator", &data->list_separator}}) {
+      Status s = ReadPattern(r, key, type_alt, body_alt, spec);
+      if (!s.ok()) return s;
+    }
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/*.json: ") + e.what());
+  }
+  return std::shared_ptr<const RuleData>(std::move(data));
+}
+
+Result<std::shared_ptr<const RuleData>> DefaultRuleData() {
+  static std::once_flag once;
+  static Result<std::shared_ptr<const RuleData>>* cached = nullptr;
+  std::call_once(once, [] { cached = new Result<std::shared_ptr<const RuleData>>(LoadRuleData("")); });
+  return *cached;
+}
+
+}  // namespace kh

@@ -1,0 +1,83 @@
+// rule_data: the vocabularies and patterns under rules/*.json, loaded and
+// checked.  The files are compiled into the binary; LoadRuleData(dir) reads a
+// directory instead (kehoach --rules DIR), so a rule can be tried without a
+// rebuild.  All matching strings are stored folded (see normalizer.h).
+#ifndef KEHOACH_RULES_RULE_DATA_H_
+#define KEHOACH_RULES_RULE_DATA_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace kh {
+
+struct DocType {
+  std::string id, name;
+  std::vector<std::string> words;  // folded
+  std::vector<std::string> codes;  // folded ("qd", "nd", "ctr")
+  std::vector<std::string> code_display;  // as written ("QĐ", "NĐ", "CTr")
+};
+
+struct Body {
+  std::string name;                  // canonical display name
+  std::vector<std::string> aliases;  // folded
+  bool local = false;                // takes a level and a place after it
+  bool place_only = false;           // takes a place without a level ("Thành ủy Cần Thơ")
+};
+
+struct IssuerCode {
+  std::string code;    // folded; a trailing '#' means digits follow ("qh#")
+  std::string display; // as written, without '#': "TTg", "UBND", "QH"
+  std::string body;    // canonical body name
+  bool local = false;
+  bool party = false;  // a party committee: Tỉnh ủy / Thành ủy by the province's level
+};
+
+struct Province {
+  std::string name;   // "Cần Thơ"
+  std::string level;  // "tỉnh" / "thành phố"
+  std::vector<std::string> folded;  // name and aliases, folded
+};
+
+struct PatternExample {
+  std::string text;
+  std::string json;  // the expected references, as JSON text (checked by tests)
+};
+
+struct PatternSpec {
+  std::string regex;  // with {TYPE}/{BODY} already expanded
+  std::vector<PatternExample> examples;
+  std::vector<std::string> counter_examples;
+};
+
+struct RuleData {
+  std::vector<DocType> doc_types;
+  std::vector<Body> bodies;
+  std::vector<IssuerCode> issuer_codes;
+  std::vector<Province> provinces;
+  PatternSpec reference, date, issuer, list_separator;
+
+  const DocType* TypeById(std::string_view id) const;
+  const DocType* TypeByWord(std::string_view folded_word) const;
+  const DocType* TypeByCode(std::string_view folded_code) const;
+  const Body* BodyByAlias(std::string_view folded) const;     // exact alias
+  const IssuerCode* IssuerByCode(std::string_view folded) const;
+  const Province* ProvinceByName(std::string_view folded) const;
+  // The province whose name (folded) starts `folded_text` (longest match).
+  const Province* ProvinceAtStart(std::string_view folded_text, size_t* len) const;
+};
+
+// Loads from dir ("" = the copy compiled into the binary).
+Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir = "");
+
+// The compiled-in rules, loaded once.  Never fails for a released binary (the
+// tests load every file); if it does, the status says which file and why.
+Result<std::shared_ptr<const RuleData>> DefaultRuleData();
+
+}  // namespace kh
+
+#endif  // KEHOACH_RULES_RULE_DATA_H_
