@@ -185,6 +185,17 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
       if (!code_p.empty()) parts_p.push_back(cur);
       if (parts_p.size() != parts_f.size()) parts_p = parts_f;
     }
+    // A one-part code must be a known code ("qh15", "nqcp"); a bare word
+    // after a dash ("Nghị định 2- Thông tư") is not a number.
+    if (parts_f.size() == 1) {
+      bool known = d.TypeByCode(parts_f[0]) != nullptr || d.IssuerByCode(parts_f[0]) != nullptr;
+      for (const DocType& t : d.doc_types)
+        for (const std::string& c : t.codes)
+          if (!known && parts_f[0].size() > c.size() && parts_f[0].compare(0, c.size(), c) == 0 &&
+              d.IssuerByCode(parts_f[0].substr(c.size())) != nullptr)
+            known = true;
+      if (!known) continue;
+    }
     size_t first_issuer = 0;
     if (!parts_f.empty()) {
       if (d.TypeByCode(parts_f[0]) != nullptr) {
@@ -343,10 +354,13 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
     if (a.date && b.date && *a.date != *b.date) return false;
     return true;
   };
+  // Only groups of the same type and serial can match: index them.
+  std::map<std::pair<const DocType*, std::string>, std::vector<size_t>> by_key;
   for (size_t i = 0; i < raws.size(); ++i) {
     long target = -1;
     int candidates = 0;
-    for (size_t k = 0; k < members.size(); ++k) {
+    std::vector<size_t>& same = by_key[{raws[i].type, raws[i].serial}];
+    for (size_t k : same) {
       bool ok = true;
       for (size_t m : members[k]) ok = ok && compatible(raws[m], raws[i]);
       if (ok) {
@@ -357,6 +371,7 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
     if (candidates == 1) {
       members[target].push_back(i);
     } else {
+      same.push_back(members.size());
       members.push_back({i});
     }
   }

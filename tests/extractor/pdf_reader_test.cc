@@ -1,0 +1,90 @@
+#include "extractor/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace kh {
+namespace {
+
+const std::string kSrc = KEHOACH_SOURCE_DIR;
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string WriteTemp(const std::string& name, const std::string& bytes) {
+  std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+TEST(PdfReaderTest, ReadsWordsBoxesFontsAndRulings) {
+  Result<RawDocument> doc = ReadPdf(kSrc + "/corpus/003_cantho_2019.pdf", {});
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->pages.size(), 7u);
+  const RawPage& p1 = doc->pages[0];
+  EXPECT_NEAR(p1.width, 595.3, 1);
+  EXPECT_NEAR(p1.height, 841.9, 1);
+  bool found_number = false, found_bold_title = false;
+  for (const Word& w : p1.words) {
+    if (w.text == "129/KH-SGDĐT") {
+      found_number = true;
+      EXPECT_GT(w.box.x0, 85);   // inside the left margin
+      EXPECT_LT(w.box.x1, 300);  // in the left column of the header
+      EXPECT_LT(w.box.y0, 200);  // near the top
+      EXPECT_GT(w.size, 10);
+    }
+    if (w.text == "HOẠCH" && w.bold) found_bold_title = true;
+  }
+  EXPECT_TRUE(found_number);
+  EXPECT_TRUE(found_bold_title);
+  // Page 2 holds the task table: it has ruling lines both ways.
+  int h = 0, v = 0;
+  for (const Ruling& r : doc->pages[1].rulings) (r.horizontal() ? h : v)++;
+  EXPECT_GT(h, 10);
+  EXPECT_GT(v, 10);
+}
+
+TEST(PdfReaderTest, BadInputIsAnErrorNotACrash) {
+  std::string good = ReadAll(kSrc + "/corpus/000_cantho_2026.pdf");
+  ASSERT_GT(good.size(), 10000u);
+  struct Case { std::string name, bytes; Status::Code code; } cases[] = {
+      {"empty.pdf", "", Status::Code::kInvalidInput},
+      {"text.pdf", "Kế hoạch cải cách hành chính\n", Status::Code::kInvalidInput},
+      {"header_only.pdf", "%PDF-1.7\n", Status::Code::kInvalidInput},
+      {"truncated.pdf", good.substr(0, 2000), Status::Code::kInvalidInput},
+  };
+  for (const Case& c : cases) {
+    Result<RawDocument> r = ReadPdf(WriteTemp(c.name, c.bytes), {});
+    ASSERT_FALSE(r.ok()) << c.name;
+    EXPECT_EQ(r.status().code(), c.code) << c.name << ": " << r.status().message();
+    EXPECT_EQ(r.status().message().find('\n'), std::string::npos);
+  }
+  Result<RawDocument> missing = ReadPdf("/nonexistent/plan.pdf", {});
+  EXPECT_EQ(missing.status().code(), Status::Code::kIoError);
+}
+
+TEST(PdfReaderTest, EncryptedNeedsThePassword) {
+  const std::string path = kSrc + "/tests/data/encrypted_secret.pdf";
+  Result<RawDocument> no = ReadPdf(path, {});
+  ASSERT_FALSE(no.ok());
+  EXPECT_EQ(no.status().code(), Status::Code::kEncrypted);
+  ReadOptions wrong;
+  wrong.password = "guess";
+  EXPECT_EQ(ReadPdf(path, wrong).status().code(), Status::Code::kEncrypted);
+  ReadOptions right;
+  right.password = "secret";
+  Result<RawDocument> yes = ReadPdf(path, right);
+  ASSERT_TRUE(yes.ok()) << yes.status().message();
+  EXPECT_TRUE(yes->encrypted);
+  EXPECT_FALSE(yes->pages[0].words.empty());
+}
+
+}  // namespace
+}  // namespace kh
