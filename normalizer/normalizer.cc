@@ -239,19 +239,32 @@ std::string Fold(std::string_view normalized) {
   return out;
 }
 
-std::string ToLower(std::string_view s) {
+namespace {
+
+std::string ChangeCase(std::string_view s, bool upper) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.toLower(icu::Locale("vi"));
+  if (upper) u.toUpper(icu::Locale("vi"));
+  else u.toLower(icu::Locale("vi"));
   std::string out;
   u.toUTF8String(out);
   return out;
 }
 
-std::string ToUpper(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.toUpper(icu::Locale("vi"));
+}  // namespace
+
+std::string ToLower(std::string_view s) { return ChangeCase(s, false); }
+std::string ToUpper(std::string_view s) { return ChangeCase(s, true); }
+
+std::string CollapseSpaces(std::string_view s) {
   std::string out;
-  u.toUTF8String(out);
+  for (char c : s) {
+    if (c == ' ' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 

@@ -58,6 +58,9 @@ char32_t FoldChar(char32_t c);
 std::string ToLower(std::string_view s);
 std::string ToUpper(std::string_view s);
 
+// Runs of spaces and newlines become one space; no space at either end.
+std::string CollapseSpaces(std::string_view s);
+
 }  // namespace kh
 
 #endif  // KEHOACH_NORMALIZER_NORMALIZER_H_

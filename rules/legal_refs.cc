@@ -50,19 +50,6 @@ std::string Iso(int d, int m, int y) {
   return buf;
 }
 
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' || c == '\n') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 std::string StripSpaces(std::string_view s) {
   std::string out;
   for (char c : s) if (c != ' ' && c != '\n') out.push_back(c);

@@ -104,15 +104,7 @@ const DocType* RuleData::TypeById(std::string_view id) const {
 }
 
 const DocType* RuleData::TypeByWord(std::string_view w) const {
-  // Normalize inner whitespace of the matched text.
-  std::string k;
-  for (char c : w) {
-    if (c == ' ' || c == '\n') {
-      if (!k.empty() && k.back() != ' ') k.push_back(' ');
-    } else {
-      k.push_back(c);
-    }
-  }
+  std::string k = CollapseSpaces(w);
   for (const DocType& t : doc_types)
     for (const std::string& x : t.words) if (x == k) return &t;
   return nullptr;
