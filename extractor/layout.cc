@@ -213,8 +213,7 @@ bool EndsWithJoiner(const std::string& w) {
   if (w.size() < 2) return false;
   char last = w.back();
   if (last != '-' && last != '/') return false;
-  return std::any_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '/'; }) ||
-         w.find('/') != std::string::npos;
+  return std::any_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '/'; });
 }
 
 }  // namespace
@@ -286,22 +285,24 @@ LaidOutDocument Layout(const RawDocument& doc) {
       b.frame = cell.first;
       blocks.push_back(std::move(b));
     }
-    auto top = [](const Block& b) { return b.kind == BlockKind::kCell ? b.frame.y0 : b.box.y0; };
+    // Blocks go top to bottom.  Both columns of a band sort at the band's
+    // top (its right column may start above its left one), left first.
+    std::map<int, double> band_top;
+    for (const Block& b : blocks) {
+      if (b.kind != BlockKind::kColumn) continue;
+      auto [it, fresh] = band_top.emplace(b.band, b.box.y0);
+      if (!fresh) it->second = std::min(it->second, b.box.y0);
+    }
+    auto top = [&](const Block& b) {
+      if (b.kind == BlockKind::kColumn) return band_top[b.band];
+      return b.kind == BlockKind::kCell ? b.frame.y0 : b.box.y0;
+    };
     std::stable_sort(blocks.begin(), blocks.end(), [&](const Block& a, const Block& b) {
-      // Columns of one band stay together, left before right.
-      if (a.kind == BlockKind::kColumn && b.kind == BlockKind::kColumn && a.band == b.band) return a.column < b.column;
-      double ta = a.kind == BlockKind::kColumn ? a.box.y0 : top(a);
-      double tb = b.kind == BlockKind::kColumn ? b.box.y0 : top(b);
-      if (a.kind == BlockKind::kColumn && b.kind != BlockKind::kColumn) ta = a.box.y0;
+      double ta = top(a), tb = top(b);
       if (std::fabs(ta - tb) > 1.0) return ta < tb;
+      if (a.kind == BlockKind::kColumn && b.kind == BlockKind::kColumn && a.band == b.band) return a.column < b.column;
       return a.box.x0 < b.box.x0;
     });
-    // A band's right column may start above its left one: keep them adjacent.
-    for (size_t k = 0; k + 1 < blocks.size(); ++k) {
-      if (blocks[k].kind == BlockKind::kColumn && blocks[k].column == 1 && blocks[k + 1].kind == BlockKind::kColumn &&
-          blocks[k + 1].band == blocks[k].band && blocks[k + 1].column == 0)
-        std::swap(blocks[k], blocks[k + 1]);
-    }
     page.blocks = std::move(blocks);
     out.pages.push_back(std::move(page));
   }
@@ -352,7 +353,7 @@ Text BuildText(const LaidOutDocument& doc) {
   Text t;
   TextBuilder tb(&t);
   const Line* open_para = nullptr;  // last body line, if its paragraph may go on
-  double open_right = 0, open_left = 0;
+  double open_right = 0;
   for (const Page& page : doc.pages) {
     double left = 1e9, right = -1e9;
     for (const Block& b : page.blocks) {
@@ -374,11 +375,10 @@ Text BuildText(const LaidOutDocument& doc) {
         const Line& cur = b.lines[i];
         const Line* prev = i > 0 ? &b.lines[i - 1] : open_para;
         double prev_right = i > 0 ? right : open_right;
-        double cur_left = left;
         bool new_para = prev == nullptr;
         if (!new_para) {
           double size = std::max(cur.size, 6.0);
-          bool indented = cur.box.x0 > cur_left + 0.9 * size;
+          bool indented = cur.box.x0 > left + 0.9 * size;
           bool prev_short = prev->box.x1 < prev_right - 2.0 * size;
           bool style_change = prev->bold != cur.bold;
           bool gap = i > 0 && cur.box.y0 - prev->box.y1 > 1.2 * size;
@@ -394,11 +394,9 @@ Text BuildText(const LaidOutDocument& doc) {
       if (!b.lines.empty()) {
         open_para = &b.lines.back();
         open_right = right;
-        open_left = left;
       }
     }
   }
-  (void)open_left;
   if (!t.text.empty()) t.text.push_back('\n');
   return t;
 }

@@ -5,7 +5,6 @@
 #include <unicode/unistr.h>
 #include <unicode/locid.h>
 
-#include <mutex>
 #include <unordered_map>
 
 #include "common/utf8.h"
@@ -125,13 +124,10 @@ char32_t FoldChar(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   if (c == 0x0111 || c == 0x0110) return 'd';
   if (c == 0x00D0) return 'd';  // Ð (eth), often typed for Đ
-  static std::mutex mu;
-  static std::unordered_map<char32_t, char32_t> cache;
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    auto it = cache.find(c);
-    if (it != cache.end()) return it->second;
-  }
+  // Per thread: no lock on this hot path.
+  thread_local std::unordered_map<char32_t, char32_t> cache;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
   char32_t r = c;
   if (IsMark(static_cast<UChar32>(c))) {
     r = c;  // a stray combining mark stays (one code point in, one out)
@@ -143,7 +139,6 @@ char32_t FoldChar(char32_t c) {
     r = static_cast<char32_t>(u_tolower(base));
     if (r == 0x0111) r = 'd';
   }
-  std::lock_guard<std::mutex> lock(mu);
   cache.emplace(c, r);
   return r;
 }
@@ -163,10 +158,13 @@ NormalizedText Normalize(std::string_view src) {
   std::u32string run;
   std::vector<uint32_t> run_off;
   bool run_ascii = true;
-  auto flush_run = [&](uint32_t end_off) {
+  auto flush_run = [&]() {
     if (run.empty()) return;
     if (run_ascii) {
-      for (size_t k = 0; k < run.size(); ++k) emit(std::string(1, static_cast<char>(run[k])), run_off[k]);
+      for (size_t k = 0; k < run.size(); ++k) {
+        char ch = static_cast<char>(run[k]);
+        emit(std::string_view(&ch, 1), run_off[k]);
+      }
     } else {
       std::string n = NormalizeRun(run);
       // Map one to one by code point when the count is unchanged, else
@@ -184,7 +182,6 @@ NormalizedText Normalize(std::string_view src) {
     run.clear();
     run_off.clear();
     run_ascii = true;
-    (void)end_off;
   };
   size_t i = 0;
   while (i < src.size()) {
@@ -197,7 +194,7 @@ NormalizedText Normalize(std::string_view src) {
       if (c >= 0x80) run_ascii = false;
       continue;
     }
-    flush_run(off);
+    flush_run();
     if (c == ' ') {
       emit_space(off);
     } else if (c == '\n') {
@@ -212,7 +209,7 @@ NormalizedText Normalize(std::string_view src) {
       emit(b, off);
     }
   }
-  flush_run(static_cast<uint32_t>(src.size()));
+  flush_run();
   out.to_source.push_back(static_cast<uint32_t>(src.size()));
 
   // The folded view, one code point per code point.

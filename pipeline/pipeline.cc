@@ -39,8 +39,7 @@ Result<PlanResult> Pipeline::Run(const std::string& path) const {
   RefContext ctx;
   ctx.province = plan.document.province;
   if (ctx.province) {
-    for (const Province& p : refs_->data().provinces)
-      if (p.name == *ctx.province) ctx.province_level = p.level;
+    if (const Province* p = refs_->data().ProvinceByName(Fold(*ctx.province))) ctx.province_level = p->level;
   }
   ctx.own_number = plan.document.number;
   auto locate = [&](size_t b, size_t e) {

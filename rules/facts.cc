@@ -81,14 +81,12 @@ std::string RoleDisplay(const std::string& printed) {
   return Join(w, 0, w.size());
 }
 
-const Block* FindBand(const LaidOutDocument& doc, bool last, int column) {
+// The right column of the document's last two-column band.
+const Block* LastRightColumn(const LaidOutDocument& doc) {
   const Block* found = nullptr;
   for (const Page& p : doc.pages)
     for (const Block& b : p.blocks)
-      if (b.kind == BlockKind::kColumn && b.column == column) {
-        if (!last) return &b;
-        found = &b;
-      }
+      if (b.kind == BlockKind::kColumn && b.column == 1) found = &b;
   return found;
 }
 
@@ -303,7 +301,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   }
 
   // ---- signer ----
-  const Block* sig = FindBand(doc, /*last=*/true, 1);
+  const Block* sig = LastRightColumn(doc);
   if (sig != nullptr && sig != right) {
     std::vector<Line> roles, name;
     for (const Line& l : sig->lines) {

@@ -237,13 +237,12 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
     } else if (r.year) {
       r.number += "/" + std::to_string(*r.year);
     }
-    r.printed = StripSpaces(norm(r.num_begin, r.num_end));
-    if (r.printed.find('.') != std::string::npos || r.printed.size() != r.number.size() ||
-        (r.sep == "-" && grp(im.g_sep) == "-" && std::string(norm(r.num_begin, r.num_end)).find(' ') != std::string::npos)) {
-      if (std::find(r.diag_codes.begin(), r.diag_codes.end(), "number_repaired") == r.diag_codes.end() &&
-          StripSpaces(r.printed) != r.number && ToUpper(r.printed) != ToUpper(r.number))
-        r.diag_codes.push_back("number_repaired");
-    }
+    std::string_view printed_raw = norm(r.num_begin, r.num_end);
+    r.printed = StripSpaces(printed_raw);
+    bool reshaped = r.printed.find('.') != std::string::npos || r.printed.size() != r.number.size() ||
+                    (r.sep == "-" && printed_raw.find(' ') != std::string_view::npos);
+    bool reported = std::find(r.diag_codes.begin(), r.diag_codes.end(), "number_repaired") != r.diag_codes.end();
+    if (reshaped && !reported && ToUpper(r.printed) != ToUpper(r.number)) r.diag_codes.push_back("number_repaired");
     if (ctx.own_number && *ctx.own_number == r.number && r.type->id == "ke_hoach") continue;
     // Date.
     size_t after = r.end;
@@ -362,14 +361,16 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
       members.push_back({i});
     }
   }
+  // The fullest spelling of a group's number names it.
+  auto score = [](const Raw& x) {
+    return (x.issuer_parts.empty() ? 0 : 2) + (x.type_code_display.empty() ? 0 : 1) +
+           (x.number.find('/') != std::string::npos && x.year ? 1 : 0);
+  };
   for (const auto& group : members) {
     LegalReference ref;
     const Raw* best = &raws[group[0]];
-    for (size_t m : group) {
-      const Raw& r = raws[m];
-      auto score = [&](const Raw& x) { return (x.issuer_parts.empty() ? 0 : 2) + (x.type_code_display.empty() ? 0 : 1) + (x.number.find('/') != std::string::npos && x.year ? 1 : 0); };
-      if (score(r) > score(*best)) best = &r;
-    }
+    for (size_t m : group)
+      if (score(raws[m]) > score(*best)) best = &raws[m];
     ref.type = best->type->id;
     ref.type_name = best->type->name;
     ref.number = best->number;
