@@ -42,6 +42,23 @@ struct LegalReference {
   std::vector<Mention> mentions;
 };
 
+// A percentage the plan commits to.
+struct Target {
+  double value = 0;                 // the figure ("97"); for a range its lower bound
+  std::optional<double> max;        // a range's upper bound
+  std::string comparator = "=";     // ">=", ">", "=", "<=", "<", "range"
+  std::string direction = "reach";  // "reach", "reduce", "maintain"
+  std::string unit = "%";
+  std::string metric;               // what is measured, framing words dropped
+  std::optional<std::string> indicator;  // rules/indicators.json id
+  std::vector<std::string> section;      // heading path, outermost first
+  std::optional<int> year;               // the year it is due
+  std::optional<std::string> year_source;  // "clause", "section" or "plan"
+  bool in_table = false;            // read from a table cell
+  std::string text;                 // the target's words as printed (normalized)
+  Location where;                   // the figure
+};
+
 struct Signer {
   std::optional<std::string> name;
   std::optional<std::string> role;       // "Giám đốc", "Phó Giám đốc", "Quyền Giám đốc"
@@ -73,6 +90,7 @@ struct PlanResult {
   SourceInfo source;
   DocumentFacts document;
   std::vector<LegalReference> legal_references;
+  std::vector<Target> targets;
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -327,6 +327,18 @@ class TextBuilder {
   void Sep(const char* s) {
     if (!t_->text.empty()) t_->text += s;
   }
+  // Starts a paragraph of the given kind (after a "\n" separator).
+  void NewParagraph(BlockKind kind) {
+    Sep("\n");
+    t_->paragraphs.push_back({t_->text.size(), t_->text.size(), kind, true});
+  }
+  // Records that `l` went into the current paragraph.
+  void Note(const Line& l) {
+    if (t_->paragraphs.empty()) return;
+    Paragraph& p = t_->paragraphs.back();
+    p.bold = p.bold && l.bold;
+    p.end = t_->text.size();
+  }
   // Joins the next line onto the previous one within a paragraph.
   void JoinAfter(const Line& prev) {
     if (!prev.words.empty() && EndsWithJoiner(prev.words.back().text)) return;
@@ -363,11 +375,12 @@ Text BuildText(const LaidOutDocument& doc) {
     }
     for (const Block& b : page.blocks) {
       if (b.kind != BlockKind::kBody) {
-        tb.Sep("\n");
+        tb.NewParagraph(b.kind);
         open_para = nullptr;
         for (size_t i = 0; i < b.lines.size(); ++i) {
           if (i > 0) tb.JoinAfter(b.lines[i - 1]);
           tb.AppendLine(b.lines[i]);
+          tb.Note(b.lines[i]);
         }
         continue;
       }
@@ -385,11 +398,12 @@ Text BuildText(const LaidOutDocument& doc) {
           new_para = indented || prev_short || style_change || gap;
         }
         if (new_para) {
-          tb.Sep("\n");
+          tb.NewParagraph(BlockKind::kBody);
         } else {
           tb.JoinAfter(*prev);
         }
         tb.AppendLine(cur);
+        tb.Note(cur);
       }
       if (!b.lines.empty()) {
         open_para = &b.lines.back();

@@ -82,9 +82,17 @@ struct Provenance {
   Box box;  // union of the word boxes on that page
 };
 
+// One paragraph of Text: [begin, end) excludes the '\n' after it.
+struct Paragraph {
+  size_t begin = 0, end = 0;
+  BlockKind kind = BlockKind::kBody;  // kCell: a table cell; kColumn: header/signature
+  bool bold = true;                   // every line of it is bold
+};
+
 struct Text {
   std::string text;         // UTF-8, paragraphs separated by '\n'
   std::vector<Span> spans;  // one per word, ordered by begin
+  std::vector<Paragraph> paragraphs;  // in order, covering every line
 
   // The page (of the first word touched) and the union of the boxes of the
   // words in [begin, end) on that page.  page 0 if the range touches no word.

@@ -25,6 +25,31 @@ ordered_json LocationJson(const Location& l) {
   return j;
 }
 
+// 97 rather than 97.0; 97.5 as is.
+ordered_json Number(double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) return ordered_json(static_cast<long long>(std::llround(v)));
+  return ordered_json(v);
+}
+
+ordered_json TargetJson(const Target& t) {
+  ordered_json o;
+  o["value"] = Number(t.value);
+  o["max"] = t.max ? Number(*t.max) : ordered_json(nullptr);
+  o["comparator"] = t.comparator;
+  o["direction"] = t.direction;
+  o["unit"] = t.unit;
+  o["metric"] = t.metric;
+  o["indicator"] = Opt(t.indicator);
+  o["section"] = t.section;
+  o["year"] = Opt(t.year);
+  o["year_source"] = Opt(t.year_source);
+  o["in_table"] = t.in_table;
+  o["text"] = t.text;
+  o["page"] = t.where.page;
+  o["bbox"] = BoxJson(t.where.bbox);
+  return o;
+}
+
 }  // namespace
 
 std::string ToJson(const PlanResult& plan) {
@@ -68,6 +93,9 @@ std::string ToJson(const PlanResult& plan) {
     refs.push_back(o);
   }
   j["legal_references"] = refs;
+  ordered_json targets = ordered_json::array();
+  for (const Target& t : plan.targets) targets.push_back(TargetJson(t));
+  j["targets"] = targets;
   ordered_json diags = ordered_json::array();
   for (const Diagnostic& dg : plan.diagnostics) {
     ordered_json o = {{"code", dg.code}, {"message", dg.message}};

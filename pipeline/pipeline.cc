@@ -1,11 +1,14 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
+
 #include "common/sha256.h"
 #include "extractor/extractor.h"
 #include "extractor/layout.h"
 #include "normalizer/normalizer.h"
 #include "rules/facts.h"
 #include "rules/legal_refs.h"
+#include "rules/targets.h"
 
 namespace kh {
 
@@ -15,11 +18,46 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   if (!data.ok()) return data.status();
   Result<std::shared_ptr<const LegalRefExtractor>> refs = LegalRefExtractor::Create(data.value());
   if (!refs.ok()) return refs.status();
+  Result<std::shared_ptr<const TargetExtractor>> targets = TargetExtractor::Create(data.value());
+  if (!targets.ok()) return targets.status();
   auto p = std::shared_ptr<Pipeline>(new Pipeline());
   p->options_ = options;
   p->refs_ = refs.value();
+  p->targets_ = targets.value();
   return std::shared_ptr<const Pipeline>(std::move(p));
 }
+
+namespace {
+
+// The paragraphs of the normalized text, with the kind of block each came from.
+std::vector<TextParagraph> Paragraphs(const Text& text, const NormalizedText& nt) {
+  std::vector<TextParagraph> out;
+  size_t b = 0;
+  while (b < nt.text.size()) {
+    size_t e = nt.text.find('\n', b);
+    if (e == std::string::npos) e = nt.text.size();
+    if (e > b) {
+      size_t src = nt.to_source[b];
+      auto it = std::upper_bound(text.paragraphs.begin(), text.paragraphs.end(), src,
+                                 [](size_t pos, const Paragraph& p) { return pos < p.begin; });
+      TextParagraph tp{b, e, false, false};
+      if (it != text.paragraphs.begin()) {
+        const Paragraph& p = *std::prev(it);
+        if (p.kind == BlockKind::kColumn) {
+          b = e + 1;
+          continue;  // header and signature columns hold no targets
+        }
+        tp.table = p.kind == BlockKind::kCell;
+        tp.bold = p.bold;
+      }
+      out.push_back(tp);
+    }
+    b = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<PlanResult> Pipeline::Run(const std::string& path) const {
   PlanResult plan;
@@ -48,6 +86,10 @@ Result<PlanResult> Pipeline::Run(const std::string& path) const {
     return Location{p.page, p.box};
   };
   plan.legal_references = refs_->Extract(nt, ctx, locate, &plan.diagnostics);
+  TargetContext tctx;
+  tctx.period_to = plan.document.period_to;
+  if (plan.document.date && plan.document.date->size() >= 4) tctx.plan_year = std::stoi(plan.document.date->substr(0, 4));
+  plan.targets = targets_->Extract(nt, Paragraphs(text, nt), tctx, locate);
   size_t words = 0;
   for (const RawPage& p : raw->pages) words += p.words.size();
   if (words == 0) {

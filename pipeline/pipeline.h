@@ -2,6 +2,7 @@
 //
 //   ReadPdf -> Layout -> BuildText -> Normalize -> ExtractFacts
 //                                              -> LegalRefExtractor::Extract
+//                                              -> TargetExtractor::Extract
 //
 // Create() loads and compiles the rules once; Run() is then safe to call from
 // several threads at once.  Errors come back as the Status of the stage that
@@ -23,6 +24,7 @@ struct PipelineOptions {
 };
 
 class LegalRefExtractor;
+class TargetExtractor;
 
 class Pipeline {
  public:
@@ -32,6 +34,7 @@ class Pipeline {
  private:
   PipelineOptions options_;
   std::shared_ptr<const LegalRefExtractor> refs_;
+  std::shared_ptr<const TargetExtractor> targets_;
 };
 
 }  // namespace kh

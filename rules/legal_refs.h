@@ -22,7 +22,6 @@
 #ifndef KEHOACH_RULES_LEGAL_REFS_H_
 #define KEHOACH_RULES_LEGAL_REFS_H_
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +30,7 @@
 #include "common/plan.h"
 #include "common/status.h"
 #include "normalizer/normalizer.h"
+#include "rules/locator.h"
 #include "rules/rule_data.h"
 
 namespace kh {
@@ -40,9 +40,6 @@ struct RefContext {
   std::optional<std::string> province_level;  // "thành phố"
   std::optional<std::string> own_number;      // the plan's number, excluded
 };
-
-// Maps a byte range of the normalized text to a place in the PDF.
-using Locator = std::function<Location(size_t begin, size_t end)>;
 
 class LegalRefExtractor {
  public:

@@ -96,7 +96,56 @@ Status ReadPattern(const json& root, const char* key, const std::string& type_al
   return Status::OK();
 }
 
+std::vector<std::string> FoldedList(const json& a) {
+  std::vector<std::string> out;
+  for (const json& w : a) out.push_back(FoldNorm(w.get<std::string>()));
+  return out;
+}
+
+// rules/targets.json: word classes and phrase lists, folded.
+void ReadTargetRules(const json& t, TargetRules* out) {
+  out->figure = t.at("figure").get<std::string>();
+  for (auto [key, dst] : {std::pair{"before_figure", &out->before_figure}, std::pair{"after_figure", &out->after_figure}}) {
+    for (const json& c : t.at(key)) {
+      FigureWords fw;
+      fw.words = FoldedList(c.at("words"));
+      if (c.contains("comparator") && c["comparator"].is_string()) fw.comparator = c["comparator"].get<std::string>();
+      if (c.contains("direction") && c["direction"].is_string()) fw.direction = c["direction"].get<std::string>();
+      dst->push_back(std::move(fw));
+    }
+  }
+  for (auto [key, dst] : {std::pair{"descriptive_before", &out->descriptive_before},
+                          std::pair{"achieved_sections", &out->achieved_sections},
+                          std::pair{"strong_boundaries", &out->strong_boundaries}, std::pair{"trailers", &out->trailers},
+                          std::pair{"not_metric_after", &out->not_metric_after},
+                          std::pair{"lead_words", &out->lead_words}, std::pair{"tail_words", &out->tail_words}}) {
+    *dst = FoldedList(t.at(key).at("words"));
+  }
+  out->year_clause = t.at("year").at("clause_regex").get<std::string>();
+  out->year_heading = t.at("year").at("heading_regex").get<std::string>();
+  for (const json& e : t.at("examples")) out->examples.push_back({e.at("text").get<std::string>(), e.at("targets").dump()});
+  for (const json& e : t.at("counter_examples")) out->counter_examples.push_back(e.get<std::string>());
+}
+
+Indicator ReadIndicator(const json& j) {
+  Indicator ind;
+  ind.id = j.at("id").get<std::string>();
+  ind.name_vi = NormalizeString(j.at("name_vi").get<std::string>());
+  ind.name_en = j.at("name_en").get<std::string>();
+  for (const json& g : j.at("all")) ind.all.push_back(FoldedList(g));
+  if (j.contains("none")) ind.none = FoldedList(j["none"]);
+  for (const json& e : j.at("examples")) ind.examples.push_back(e.get<std::string>());
+  if (j.contains("counter_examples"))
+    for (const json& e : j["counter_examples"]) ind.counter_examples.push_back(e.get<std::string>());
+  return ind;
+}
+
 }  // namespace
+
+const Indicator* RuleData::IndicatorById(std::string_view id) const {
+  for (const Indicator& i : indicators) if (i.id == id) return &i;
+  return nullptr;
+}
 
 const DocType* RuleData::TypeById(std::string_view id) const {
   for (const DocType& t : doc_types) if (t.id == id) return &t;
@@ -170,6 +219,25 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   if (!provinces.ok()) return provinces.status();
   Result<json> refs = ParseRuleFile(dir, "legal_refs.json");
   if (!refs.ok()) return refs.status();
+  Result<json> targets = ParseRuleFile(dir, "targets.json");
+  if (!targets.ok()) return targets.status();
+  Result<json> indicators = ParseRuleFile(dir, "indicators.json");
+  if (!indicators.ok()) return indicators.status();
+  try {
+    ReadTargetRules(targets.value(), &data->targets);
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/targets.json: ") + e.what());
+  }
+  try {
+    for (const json& j : indicators.value().at("indicators")) {
+      data->indicators.push_back(ReadIndicator(j));
+      if (std::count_if(data->indicators.begin(), data->indicators.end(),
+                        [&](const Indicator& i) { return i.id == data->indicators.back().id; }) > 1)
+        return Status::DataError("rules/indicators.json: duplicate id '" + data->indicators.back().id + "'");
+    }
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/indicators.json: ") + e.what());
+  }
   try {
     std::vector<std::string> type_words, body_words;
     for (const json& t : types.value().at("types")) {

@@ -54,12 +54,43 @@ struct PatternSpec {
   std::vector<std::string> counter_examples;
 };
 
+// A class of words around a percentage figure (rules/targets.json).
+struct FigureWords {
+  std::vector<std::string> words;  // folded
+  std::string comparator;          // ">=", ">", "<=", "<" or "" (says nothing)
+  std::string direction;           // "reduce", "maintain", "reach" or ""
+};
+
+struct TargetRules {
+  std::string figure;                                // RE2, groups v1 p1 below v2
+  std::vector<FigureWords> before_figure, after_figure;
+  std::vector<std::string> descriptive_before;       // folded phrases
+  std::vector<std::string> achieved_sections;
+  std::vector<std::string> strong_boundaries;
+  std::vector<std::string> trailers;
+  std::vector<std::string> not_metric_after;
+  std::vector<std::string> lead_words, tail_words;
+  std::string year_clause, year_heading;             // RE2, groups y (y2, y3)
+  std::vector<PatternExample> examples;              // json: the expected targets
+  std::vector<std::string> counter_examples;
+};
+
+// One entry of rules/indicators.json.
+struct Indicator {
+  std::string id, name_vi, name_en;
+  std::vector<std::vector<std::string>> all;  // folded phrases; one of each group must occur
+  std::vector<std::string> none;              // folded phrases; none may occur
+  std::vector<std::string> examples, counter_examples;
+};
+
 struct RuleData {
   std::vector<DocType> doc_types;
   std::vector<Body> bodies;
   std::vector<IssuerCode> issuer_codes;
   std::vector<Province> provinces;
   PatternSpec reference, date, issuer, list_separator;
+  TargetRules targets;
+  std::vector<Indicator> indicators;  // file order = matching priority
 
   const DocType* TypeById(std::string_view id) const;
   const DocType* TypeByWord(std::string_view folded_word) const;
@@ -67,6 +98,7 @@ struct RuleData {
   const Body* BodyByAlias(std::string_view folded) const;     // exact alias
   const IssuerCode* IssuerByCode(std::string_view folded) const;
   const Province* ProvinceByName(std::string_view folded) const;
+  const Indicator* IndicatorById(std::string_view id) const;
   // The province whose name (folded) starts `folded_text` (longest match).
   const Province* ProvinceAtStart(std::string_view folded_text, size_t* len) const;
 };

@@ -23,6 +23,11 @@ for path in sys.argv[2:]:
     if not errs: print("valid", path)
     broken = copy.deepcopy(doc); broken["legal_references"].append({"type": "x"})
     if v.is_valid(broken): print("FAIL: a broken document validated"); bad += 1
+    if doc["targets"]:
+        broken = copy.deepcopy(doc); broken["targets"][0]["comparator"] = "≥"
+        if v.is_valid(broken): print("FAIL: a target with an unknown comparator validated"); bad += 1
+    else:
+        print("FAIL: no targets in", path); bad += 1
     broken = copy.deepcopy(doc); broken["document"]["date"] = "14/01/2019"
     if v.is_valid(broken): print("FAIL: a non-ISO date validated"); bad += 1
 sys.exit(1 if bad else 0)

@@ -1,0 +1,430 @@
+#include "rules/targets.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "common/utf8.h"
+#include "rules/indicators.h"
+#include "rules/outline.h"
+
+namespace kh {
+
+struct TargetExtractor::Impl {
+  std::unique_ptr<RE2> figure, year_clause, year_heading;
+  int g_v1 = 0, g_p1 = 0, g_below = 0, g_v2 = 0;
+};
+
+namespace {
+
+bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool IsSep(char c) { return c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == '-'; }
+
+// The folded text of one paragraph with phrase tests on whole words.
+struct View {
+  const std::string& f;
+  bool StartsWith(size_t pos, size_t hi, const std::string& w) const {
+    if (w.empty() || pos + w.size() > hi || f.compare(pos, w.size(), w) != 0) return false;
+    if (pos > 0 && IsWordChar(f[pos - 1]) && IsWordChar(w.front())) return false;
+    return pos + w.size() == f.size() || !IsWordChar(f[pos + w.size()]) || !IsWordChar(w.back());
+  }
+  bool EndsWith(size_t lo, size_t pos, const std::string& w) const {
+    if (w.empty() || pos < lo + w.size()) return false;
+    return StartsWith(pos - w.size(), pos, w);
+  }
+  size_t SkipBack(size_t lo, size_t pos) const {
+    while (pos > lo && f[pos - 1] == ' ') --pos;
+    return pos;
+  }
+  size_t SkipFwd(size_t pos, size_t hi) const {
+    while (pos < hi && f[pos] == ' ') ++pos;
+    return pos;
+  }
+  // The longest phrase of `words` ending at pos (after spaces); 0 if none.
+  size_t LongestEnding(size_t lo, size_t pos, const std::vector<std::string>& words) const {
+    size_t best = 0;
+    for (const std::string& w : words)
+      if (w.size() > best && EndsWith(lo, pos, w)) best = w.size();
+    return best;
+  }
+  size_t LongestStarting(size_t pos, size_t hi, const std::vector<std::string>& words) const {
+    size_t best = 0;
+    for (const std::string& w : words)
+      if (w.size() > best && StartsWith(pos, hi, w)) best = w.size();
+    return best;
+  }
+  // First position in [b, e) where a phrase of `words` starts (e if none).
+  size_t Find(size_t b, size_t e, const std::vector<std::string>& words, size_t* len) const {
+    for (size_t p = b; p < e; ++p) {
+      if (p > b && IsWordChar(f[p - 1]) && IsWordChar(f[p])) continue;
+      size_t l = LongestStarting(p, e, words);
+      if (l > 0) {
+        if (len) *len = l;
+        return p;
+      }
+    }
+    return e;
+  }
+  // End of the last phrase of `words` (or ':') in [b, e); b if none.
+  size_t AfterLast(size_t b, size_t e, const std::vector<std::string>& words) const {
+    size_t best = b;
+    for (size_t p = b; p < e; ++p) {
+      if (f[p] == ':') { best = p + 1; continue; }
+      if (p > b && IsWordChar(f[p - 1]) && IsWordChar(f[p])) continue;
+      size_t l = LongestStarting(p, e, words);
+      if (l > 0) best = std::max(best, p + l);
+    }
+    return best;
+  }
+};
+
+double ParseNumber(std::string s) {
+  std::replace(s.begin(), s.end(), ',', '.');
+  return std::strtod(s.c_str(), nullptr);
+}
+
+struct Figure {
+  size_t ps = 0;        // start of the words before the figure that belong to it
+  size_t fb = 0, fe = 0;  // the figure itself ("97%", "25% - 35%")
+  size_t end = 0;       // after the words after it ("trở lên")
+  double value = 0;
+  std::optional<double> max;
+  std::string comparator, direction;
+  bool descriptive = false;
+};
+
+// A target being built, in folded offsets.
+struct Draft {
+  Figure fig;
+  size_t before_b = 0, before_e = 0;
+  size_t after_b = 0, after_e = 0;
+};
+
+bool IsUpperAt(const std::string& text, size_t pos) {
+  if (pos >= text.size()) return false;
+  size_t i = pos;
+  char32_t c = utf8::Next(text, &i);
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  std::string s = text.substr(pos, i - pos);
+  return ToLower(s) != s;
+}
+
+}  // namespace
+
+TargetExtractor::~TargetExtractor() = default;
+
+Result<std::shared_ptr<const TargetExtractor>> TargetExtractor::Create(std::shared_ptr<const RuleData> data) {
+  Result<std::shared_ptr<const IndicatorMatcher>> ind = IndicatorMatcher::Create(data);
+  if (!ind.ok()) return ind.status();
+  auto t = std::shared_ptr<TargetExtractor>(new TargetExtractor());
+  t->data_ = data;
+  t->indicators_ = ind.value();
+  t->impl_ = std::make_unique<Impl>();
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  const TargetRules& r = data->targets;
+  for (auto [re, src, name] : {std::tuple{&t->impl_->figure, &r.figure, "figure"},
+                               std::tuple{&t->impl_->year_clause, &r.year_clause, "year.clause_regex"},
+                               std::tuple{&t->impl_->year_heading, &r.year_heading, "year.heading_regex"}}) {
+    *re = std::make_unique<RE2>(*src, opt);
+    if (!(*re)->ok()) return Status::DataError(std::string("rules/targets.json: ") + name + ": " + (*re)->error());
+  }
+  const auto& groups = t->impl_->figure->NamedCapturingGroups();
+  for (auto [name, dst] : {std::pair{"v1", &t->impl_->g_v1}, std::pair{"p1", &t->impl_->g_p1},
+                           std::pair{"below", &t->impl_->g_below}, std::pair{"v2", &t->impl_->g_v2}}) {
+    auto it = groups.find(name);
+    if (it == groups.end()) return Status::DataError(std::string("rules/targets.json: figure: no group ") + name);
+    *dst = it->second;
+  }
+  if (!t->impl_->year_clause->NamedCapturingGroups().count("y"))
+    return Status::DataError("rules/targets.json: year.clause_regex: no group y");
+  return std::shared_ptr<const TargetExtractor>(std::move(t));
+}
+
+std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std::vector<TextParagraph>& paragraphs,
+                                             const TargetContext& ctx, const Locator& locate) const {
+  const TargetRules& r = data_->targets;
+  const std::string& F = nt.folded;
+  View v{F};
+  std::vector<Target> out;
+  Outline outline;
+  auto to_folded = [&](size_t text_pos) {
+    return static_cast<size_t>(std::lower_bound(nt.folded_to_text.begin(), nt.folded_to_text.end(), text_pos) -
+                               nt.folded_to_text.begin());
+  };
+  auto text_of = [&](size_t b, size_t e) {
+    auto [tb, te] = nt.TextRange(b, e);
+    return nt.text.substr(tb, te - tb);
+  };
+  // Trims separators and framing words from both ends of [*b, *e).
+  auto clean = [&](size_t* b, size_t* e) {
+    for (bool again = true; again && *b < *e;) {
+      again = false;
+      while (*b < *e && IsSep(F[*b])) ++*b;
+      size_t l = v.LongestStarting(*b, *e, r.lead_words);
+      if (l > 0) { *b += l; again = true; }
+    }
+    for (bool again = true; again && *b < *e;) {
+      again = false;
+      while (*e > *b && IsSep(F[*e - 1])) --*e;
+      size_t l = v.LongestEnding(*b, *e, r.tail_words);
+      if (l > 0) { *e -= l; again = true; }
+    }
+  };
+  // True if [b, e) holds words that say what is measured.
+  auto is_metric = [&](size_t b, size_t e) {
+    while (true) {
+      while (b < e && IsSep(F[b])) ++b;
+      if (b < e && F[b] == '(') {
+        int depth = 0;
+        for (; b < e; ++b) {
+          if (F[b] == '(') ++depth;
+          if (F[b] == ')' && --depth == 0) { ++b; break; }
+        }
+        continue;
+      }
+      break;
+    }
+    if (b >= e || v.LongestStarting(b, e, r.not_metric_after) > 0) return false;
+    for (size_t p = b; p < e; ++p)
+      if (F[p] >= 'a' && F[p] <= 'z') return true;
+    return false;
+  };
+  auto year_in = [&](const RE2& re, std::string_view folded) -> std::optional<int> {
+    const auto& groups = re.NamedCapturingGroups();
+    std::vector<re2::StringPiece> m(re.NumberOfCapturingGroups() + 1);
+    if (!re.Match(re2::StringPiece(folded.data(), folded.size()), 0, folded.size(), RE2::UNANCHORED, m.data(),
+                  static_cast<int>(m.size())))
+      return std::nullopt;
+    for (const char* g : {"y3", "y2", "y"}) {
+      auto it = groups.find(g);
+      if (it != groups.end() && !m[it->second].empty()) return std::atoi(std::string(m[it->second]).c_str());
+    }
+    return std::nullopt;
+  };
+
+  for (const TextParagraph& para : paragraphs) {
+    std::string_view ptext(nt.text.data() + para.begin, para.end - para.begin);
+    Marker marker = ReadMarker(ptext);
+    std::vector<OutlineEntry> context = para.table ? outline.Open() : outline.Step(ptext, para.bold);
+    bool achieved = false;
+    for (const OutlineEntry& e : context) {
+      std::string fe = Fold(e.title);
+      size_t len = 0;
+      View ev{fe};
+      if (ev.Find(0, fe.size(), r.achieved_sections, &len) < fe.size()) achieved = true;
+    }
+    if (achieved) continue;
+    size_t pb = to_folded(para.begin + (para.table ? 0 : marker.length)), pe = to_folded(para.end);
+    if (pe <= pb || F.find('%', pb) >= pe) continue;
+
+    // Clauses.
+    std::vector<std::pair<size_t, size_t>> clauses;
+    size_t cs = pb;
+    for (size_t i = pb; i < pe; ++i) {
+      bool cut = F[i] == ';';
+      if (F[i] == '.' && i + 2 < pe && F[i + 1] == ' ' && IsUpperAt(nt.text, nt.folded_to_text[i + 2])) {
+        size_t w = i;
+        while (w > pb && IsWordChar(F[w - 1])) --w;
+        bool abbrev = i - w <= 3 && i > w && IsUpperAt(nt.text, nt.folded_to_text[w]) &&
+                      IsUpperAt(nt.text, nt.folded_to_text[i - 1]);
+        cut = !abbrev;
+      }
+      if (cut) {
+        clauses.push_back({cs, i});
+        cs = i + 1;
+      }
+    }
+    clauses.push_back({cs, pe});
+
+    int depth_before_clause = 0;  // parentheses open at the clause start
+    size_t depth_pos = pb;
+    for (auto [cb, ce] : clauses) {
+      // Figures.
+      std::vector<Figure> figs;
+      std::vector<re2::StringPiece> m(impl_->figure->NumberOfCapturingGroups() + 1);
+      size_t pos = cb;
+      const re2::StringPiece clause(F.data() + cb, ce - cb);  // so that '^' is the clause start
+      while (pos < ce && impl_->figure->Match(clause, pos - cb, ce - cb, RE2::UNANCHORED, m.data(),
+                                              static_cast<int>(m.size()))) {
+        size_t mend = m[0].data() + m[0].size() - F.data();
+        pos = std::max(mend, pos + 1);
+        const re2::StringPiece& v1 = m[impl_->g_v1];
+        const re2::StringPiece& v2 = m[impl_->g_v2];
+        if (m[impl_->g_p1].empty() && v2.empty()) continue;
+        Figure fg;
+        fg.fb = v1.data() - F.data();
+        fg.fe = mend;
+        fg.value = ParseNumber(std::string(v1));
+        if (!v2.empty()) {
+          fg.max = ParseNumber(std::string(v2));
+          fg.comparator = "range";
+        }
+        for (; depth_pos < fg.fb; ++depth_pos) {
+          if (F[depth_pos] == '(') ++depth_before_clause;
+          if (F[depth_pos] == ')' && depth_before_clause > 0) --depth_before_clause;
+        }
+        if (depth_before_clause > 0) fg.descriptive = true;
+        // per-year rates: "3%/năm"
+        size_t q = v.SkipFwd(fg.fe, ce);
+        if (q < ce && F[q] == '/') {
+          size_t q2 = v.SkipFwd(q + 1, ce);
+          if (v.StartsWith(q2, ce, "nam")) fg.fe = q2 + 3;
+        }
+        // words before
+        size_t p = fg.fb;
+        std::string cmp_before;
+        while (true) {
+          size_t at = v.SkipBack(cb, p);
+          if (v.LongestEnding(cb, at, r.descriptive_before) > 0) fg.descriptive = true;
+          size_t best = 0;
+          const FigureWords* cls = nullptr;
+          for (const FigureWords& c : r.before_figure) {
+            size_t l = v.LongestEnding(cb, at, c.words);
+            if (l > best) { best = l; cls = &c; }
+          }
+          if (cls == nullptr) break;
+          p = at - best;
+          if (cmp_before.empty() && !cls->comparator.empty()) cmp_before = cls->comparator;
+          if (fg.direction.empty() && !cls->direction.empty()) fg.direction = cls->direction;
+        }
+        fg.ps = p;
+        // words after
+        fg.end = fg.fe;
+        std::string cmp_after;
+        size_t a = v.SkipFwd(fg.fe, ce);
+        for (const FigureWords& c : r.after_figure) {
+          size_t l = v.LongestStarting(a, ce, c.words);
+          if (l > 0) {
+            fg.end = a + l;
+            cmp_after = c.comparator;
+            break;
+          }
+        }
+        if (fg.comparator.empty()) fg.comparator = !cmp_after.empty() ? cmp_after : !cmp_before.empty() ? cmp_before : "=";
+        if (fg.direction.empty()) fg.direction = "reach";
+        pos = std::max(pos, fg.end);
+        figs.push_back(fg);
+      }
+      std::vector<Draft> ts;
+      for (const Figure& fg : figs)
+        if (!fg.descriptive) ts.push_back({fg});
+      if (ts.empty()) continue;
+
+      // Share out the words between figures.
+      size_t n = ts.size();
+      auto own_after_end = [&](size_t i) {
+        size_t hi = i + 1 < n ? ts[i + 1].fig.ps : ce;
+        size_t len = 0;
+        return v.Find(ts[i].fig.end, hi, r.trailers, &len);
+      };
+      std::vector<bool> last_kind(n);  // metric before the figure
+      for (size_t i = 0; i < n; ++i) last_kind[i] = !is_metric(ts[i].fig.end, own_after_end(i));
+      ts[0].before_b = v.AfterLast(cb, ts[0].fig.ps, r.strong_boundaries);
+      ts[0].before_e = ts[0].fig.ps;
+      for (size_t i = 0; i + 1 < n; ++i) {
+        size_t gb = ts[i].fig.end, ge = ts[i + 1].fig.ps;
+        size_t split = ge;  // [gb, split) -> after of i; [split2, ge) -> before of i+1
+        size_t split2 = ge;
+        if (last_kind[i + 1]) {
+          size_t s = v.AfterLast(gb, ge, r.strong_boundaries);
+          if (s > gb) {
+            split2 = s;
+            size_t len = 0;
+            split = std::min(v.Find(gb, ge, r.strong_boundaries, &len), ge);
+            for (size_t k = gb; k < ge; ++k)
+              if (F[k] == ':') { split = std::min(split, k); break; }
+          } else if (!is_metric(ts[i].before_b, ts[i].fig.ps)) {
+            // i stands first in its clause: it keeps its words up to the last comma.
+            size_t c = ge;
+            while (c > gb && F[c - 1] != ',') --c;
+            split = c > gb ? c - 1 : gb;
+            split2 = c > gb ? c : gb;
+          } else {
+            split = gb;
+            split2 = gb;
+          }
+        }
+        ts[i].after_b = gb;
+        ts[i].after_e = split;
+        ts[i + 1].before_b = split2;
+        ts[i + 1].before_e = ge;
+      }
+      ts[n - 1].after_b = ts[n - 1].fig.end;
+      ts[n - 1].after_e = ce;
+      for (Draft& d : ts) {
+        size_t len = 0;
+        d.after_e = std::min(d.after_e, v.Find(d.after_b, d.after_e, r.trailers, &len));
+      }
+
+      std::optional<int> clause_year = year_in(*impl_->year_clause, std::string_view(F).substr(cb, ce - cb));
+      for (size_t i = 0; i < n; ++i) {
+        Draft& d = ts[i];
+        bool first_kind = is_metric(d.after_b, d.after_e);
+        size_t bb = d.before_b, be = d.before_e, ab = d.after_b, ae = d.after_e;
+        clean(&bb, &be);
+        if (first_kind) {
+          clean(&ab, &ae);
+        } else {
+          ab = ae = d.fig.end;
+        }
+        Target t;
+        t.value = d.fig.value;
+        t.max = d.fig.max;
+        t.comparator = d.fig.comparator;
+        t.direction = d.fig.direction;
+        std::string metric = bb < be ? text_of(bb, be) : "";
+        if (ab < ae) metric += (metric.empty() ? "" : " ") + text_of(ab, ae);
+        t.metric = CollapseSpaces(metric);
+        size_t tb = bb < be ? bb : d.fig.ps;
+        size_t te = ab < ae ? ae : d.fig.end;
+        t.text = CollapseSpaces(text_of(tb, te));
+        const Indicator* ind = indicators_->Match(std::string_view(F).substr(tb, te - tb));
+        if (ind == nullptr && n > 1) ind = indicators_->Match(std::string_view(F).substr(cb, ce - cb));
+        if (ind != nullptr) t.indicator = ind->id;
+        t.section = Outline::Titles(context);
+        t.in_table = para.table;
+        if (auto y = year_in(*impl_->year_clause, std::string_view(F).substr(tb, te - tb))) {
+          t.year = y;
+          t.year_source = "clause";
+        } else if (clause_year) {
+          t.year = clause_year;
+          t.year_source = "clause";
+        } else {
+          for (auto it = context.rbegin(); it != context.rend() && !t.year; ++it) {
+            if (auto y2 = year_in(*impl_->year_heading, Fold(it->title))) {
+              t.year = y2;
+              t.year_source = "section";
+            }
+          }
+          if (!t.year && (ctx.period_to || ctx.plan_year)) {
+            t.year = ctx.period_to ? ctx.period_to : ctx.plan_year;
+            t.year_source = "plan";
+          }
+        }
+        if (locate) {
+          auto [xb, xe] = nt.TextRange(d.fig.fb, d.fig.fe);
+          t.where = locate(xb, xe);
+        }
+        out.push_back(std::move(t));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<Target> TargetExtractor::ExtractFromString(const std::string& text, const TargetContext& ctx) const {
+  NormalizedText nt = Normalize(text);
+  std::vector<TextParagraph> paras;
+  size_t b = 0;
+  while (b <= nt.text.size()) {
+    size_t e = nt.text.find('\n', b);
+    if (e == std::string::npos) e = nt.text.size();
+    if (e > b) paras.push_back({b, e, false, false});
+    b = e + 1;
+  }
+  return Extract(nt, paras, ctx, nullptr);
+}
+
+}  // namespace kh

@@ -1,0 +1,88 @@
+// targets: every percentage a plan commits to, with what it measures, the
+// section it stands in, the year it is due and a catalogue indicator, read
+// with the vocabularies of rules/targets.json on the folded text.
+//
+// How a paragraph is read:
+//  1. Sections.  Body paragraphs feed an Outline (outline.h); a figure takes
+//     the headings open above its paragraph.  Figures under a heading that
+//     reports results ("Kết quả thực hiện năm 2024") are not targets.
+//  2. Clauses.  The paragraph is cut at ';' and at sentence ends.
+//  3. Figures.  `figure` finds "97%", "97,5 %", "25% - 35%", "2 - 3%",
+//     "từ 70% đến dưới 100%".  The words right before a figure are read
+//     backwards through `before_figure` ("phấn đấu đạt tối thiểu",
+//     "cắt giảm ít nhất", "duy trì") and those right after it through
+//     `after_figure` ("trở lên"): they give the comparator (">=", ">", "<=",
+//     "<", "range" or "=") and the direction ("reach", "reduce", "maintain").
+//  4. Descriptive figures are dropped: inside parentheses, or right after a
+//     `descriptive_before` phrase ("tự bảo đảm từ 70% đến dưới 100% chi
+//     thường xuyên" names a class of units; "đã đạt 65%" is a result).
+//  5. Metrics.  A figure either follows its metric ("mức độ hài lòng ... đạt
+//     tối thiểu 97%") or precedes it ("100% TTHC được cung cấp trực tuyến
+//     toàn trình").  The words between two figures of one clause go to the
+//     second figure when nothing measurable follows it, else to the first; a
+//     `strong_boundaries` phrase ("trong số đó") splits them.  What follows a
+//     figure is cut at a `trailers` phrase ("nhằm", "trong đó"); framing words
+//     (`lead_words`, `tail_words`) are dropped from the ends.  So "100% ... cấp
+//     tỉnh, 95% ... cấp huyện, 90% ... cấp xã" gives three targets, each with
+//     its own metric.
+//  6. Year due: a "đến/vào/trong năm YYYY" in the clause, else the nearest
+//     heading or lead-in with a year ("Các chỉ tiêu chủ yếu đến năm 2030"),
+//     else the plan's period; year_source says which.
+//  7. Indicator: IndicatorMatcher on the target's words; when a clause holds
+//     several targets and one's own words name no indicator, on the clause.
+#ifndef KEHOACH_RULES_TARGETS_H_
+#define KEHOACH_RULES_TARGETS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/plan.h"
+#include "common/status.h"
+#include "normalizer/normalizer.h"
+#include "rules/locator.h"
+#include "rules/rule_data.h"
+
+namespace kh {
+
+// One paragraph of the normalized text: [begin, end) in bytes, no '\n'.
+struct TextParagraph {
+  size_t begin = 0, end = 0;
+  bool table = false;  // a table cell: read, but not an outline heading
+  bool bold = false;
+};
+
+struct TargetContext {
+  std::optional<int> period_to;  // the plan's horizon ("giai đoạn 2026 - 2030")
+  std::optional<int> plan_year;  // the year of the plan's date
+};
+
+class IndicatorMatcher;
+
+class TargetExtractor {
+ public:
+  // Compiles the patterns and the catalogue; kDataError names a bad one.
+  static Result<std::shared_ptr<const TargetExtractor>> Create(std::shared_ptr<const RuleData> data);
+  ~TargetExtractor();
+
+  std::vector<Target> Extract(const NormalizedText& text, const std::vector<TextParagraph>& paragraphs,
+                              const TargetContext& ctx, const Locator& locate) const;
+
+  // For tests and examples: plain text, paragraphs split at '\n', no positions.
+  std::vector<Target> ExtractFromString(const std::string& text, const TargetContext& ctx = {}) const;
+
+  const IndicatorMatcher& indicators() const { return *indicators_; }
+
+  struct Impl;
+
+ private:
+  TargetExtractor() = default;
+  std::shared_ptr<const RuleData> data_;
+  std::shared_ptr<const IndicatorMatcher> indicators_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kh
+
+#endif  // KEHOACH_RULES_TARGETS_H_

@@ -1,0 +1,125 @@
+#include "rules/targets.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace kh {
+namespace {
+
+std::shared_ptr<const TargetExtractor> X() {
+  auto data = DefaultRuleData();
+  EXPECT_TRUE(data.ok());
+  auto x = TargetExtractor::Create(data.value());
+  EXPECT_TRUE(x.ok()) << x.status().message();
+  return x.value();
+}
+
+std::string Dump(const std::vector<Target>& ts) {
+  std::string s;
+  for (const Target& t : ts) s += "\n  " + t.comparator + " " + std::to_string(t.value) + " | " + t.metric;
+  return s;
+}
+
+// The examples in rules/targets.json are the table of this test: each text
+// gives exactly the listed targets, with the listed fields.
+TEST(TargetsTest, DataExamples) {
+  auto x = X();
+  auto data = DefaultRuleData().value();
+  ASSERT_GE(data->targets.examples.size(), 15u);
+  for (const PatternExample& e : data->targets.examples) {
+    SCOPED_TRACE(e.text);
+    std::vector<Target> ts = x->ExtractFromString(e.text);
+    nlohmann::json want = nlohmann::json::parse(e.json);
+    ASSERT_EQ(ts.size(), want.size()) << Dump(ts);
+    for (size_t i = 0; i < ts.size(); ++i) {
+      const nlohmann::json& w = want[i];
+      const Target& t = ts[i];
+      if (w.contains("value")) EXPECT_DOUBLE_EQ(t.value, w["value"].get<double>());
+      if (w.contains("max")) EXPECT_DOUBLE_EQ(t.max.value_or(-1), w["max"].get<double>());
+      if (w.contains("comparator")) EXPECT_EQ(t.comparator, w["comparator"].get<std::string>());
+      if (w.contains("direction")) EXPECT_EQ(t.direction, w["direction"].get<std::string>());
+      if (w.contains("metric")) EXPECT_EQ(t.metric, w["metric"].get<std::string>());
+      if (w.contains("year")) EXPECT_EQ(t.year.value_or(0), w["year"].get<int>());
+    }
+  }
+}
+
+TEST(TargetsTest, DataCounterExamples) {
+  auto x = X();
+  auto data = DefaultRuleData().value();
+  ASSERT_GE(data->targets.counter_examples.size(), 5u);
+  for (const std::string& c : data->targets.counter_examples) {
+    std::vector<Target> ts = x->ExtractFromString(c);
+    EXPECT_TRUE(ts.empty()) << c << Dump(ts);
+  }
+}
+
+TEST(TargetsTest, SectionAndYearFromHeadings) {
+  auto x = X();
+  std::vector<Target> ts = x->ExtractFromString(
+      "I. MỤC TIÊU\n2. Các chỉ tiêu chủ yếu đến năm 2030\nb) Về cải cách TTHC\n"
+      "- Mức độ hài lòng về giải quyết TTHC đạt tối thiểu 97%.\n"
+      "- Tỷ lệ hồ sơ trực tuyến đạt 80% vào năm 2027.");
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[0].section, (std::vector<std::string>{"I. MỤC TIÊU", "2. Các chỉ tiêu chủ yếu đến năm 2030",
+                                                     "b) Về cải cách TTHC"}));
+  EXPECT_EQ(ts[0].year.value_or(0), 2030);
+  EXPECT_EQ(ts[0].year_source.value_or(""), "section");
+  EXPECT_EQ(ts[1].year.value_or(0), 2027);
+  EXPECT_EQ(ts[1].year_source.value_or(""), "clause");
+  EXPECT_EQ(ts[0].indicator.value_or(""), "satisfaction_procedures");
+}
+
+TEST(TargetsTest, YearFromThePlanWhenNothingElseSaysIt) {
+  auto x = X();
+  TargetContext ctx;
+  ctx.period_to = 2025;
+  ctx.plan_year = 2024;
+  std::vector<Target> ts = x->ExtractFromString("a) 100% TTHC được công bố, công khai.", ctx);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(ts[0].year.value_or(0), 2025);
+  EXPECT_EQ(ts[0].year_source.value_or(""), "plan");
+  ctx.period_to.reset();
+  EXPECT_EQ(x->ExtractFromString("a) 100% TTHC được công bố.", ctx)[0].year.value_or(0), 2024);
+  EXPECT_FALSE(x->ExtractFromString("a) 100% TTHC được công bố.")[0].year.has_value());
+}
+
+// Regression: results already reached, reported under their own heading, are
+// not targets.
+TEST(TargetsTest, ResultsSectionHoldsNoTargets) {
+  auto x = X();
+  std::vector<Target> ts = x->ExtractFromString(
+      "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n- Tỷ lệ hồ sơ trực tuyến đạt 65%.\n"
+      "II. MỤC TIÊU NĂM 2025\n- Tỷ lệ hồ sơ trực tuyến đạt 80%.");
+  ASSERT_EQ(ts.size(), 1u) << Dump(ts);
+  EXPECT_DOUBLE_EQ(ts[0].value, 80);
+  EXPECT_EQ(ts[0].year.value_or(0), 2025);
+}
+
+// Regression: a figure at the very start of a clause (right after the list
+// marker) was skipped because the pattern's '^' meant the text start.
+TEST(TargetsTest, FigureRightAfterMarker) {
+  auto x = X();
+  std::vector<Target> ts = x->ExtractFromString("d) 100% thủ tục hành chính được công bố.\n- 85% dữ liệu được chia sẻ.");
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[0].metric, "thủ tục hành chính được công bố");
+  EXPECT_EQ(ts[1].metric, "dữ liệu được chia sẻ");
+}
+
+TEST(TargetsTest, SentencesSplitButNotAtAbbreviations) {
+  auto x = X();
+  std::vector<Target> ts = x->ExtractFromString("Tỷ lệ hồ sơ của TP. Cần Thơ đạt 90%. Tỷ lệ số hóa đạt 70%.");
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[0].metric, "Tỷ lệ hồ sơ của TP. Cần Thơ");
+  EXPECT_EQ(ts[1].metric, "Tỷ lệ số hóa");
+}
+
+TEST(TargetsTest, NoPercentNoTarget) {
+  auto x = X();
+  EXPECT_TRUE(x->ExtractFromString("Giảm tối thiểu 01 biên chế công chức; duy trì 34/35 đơn vị.").empty());
+  EXPECT_TRUE(x->ExtractFromString("").empty());
+}
+
+}  // namespace
+}  // namespace kh
