@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -227,6 +228,92 @@ std::string Line::Text() const {
   return s;
 }
 
+namespace {
+
+// Rows of table cells on a page: cells whose frames start at the same height.
+std::vector<std::vector<size_t>> CellRows(const Page& page) {
+  std::vector<std::vector<size_t>> rows;
+  std::vector<double> tops;
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    const Block& b = page.blocks[i];
+    if (b.kind != BlockKind::kCell) continue;
+    size_t r = 0;
+    while (r < tops.size() && std::fabs(tops[r] - b.frame.y0) > 2.0) ++r;
+    if (r == tops.size()) {
+      tops.push_back(b.frame.y0);
+      rows.emplace_back();
+    }
+    rows[r].push_back(i);
+  }
+  std::vector<size_t> order(rows.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return tops[a] < tops[b]; });
+  std::vector<std::vector<size_t>> sorted;
+  for (size_t i : order) sorted.push_back(std::move(rows[i]));
+  return sorted;
+}
+
+std::string RowKey(const Page& page, const std::vector<size_t>& row) {
+  std::string k;
+  for (size_t i : row)
+    for (const Line& l : page.blocks[i].lines) k += l.Text() + "|";
+  return k;
+}
+
+}  // namespace
+
+// A table row cut by a page break goes on at the top of the next page, below
+// the repeated header, as a row with no cell in the table's first column
+// (no number).  Its cells' lines are moved into the cells of the same columns
+// in the last row of the previous page, so each cell reads as one text.
+void JoinRowsAcrossPages(LaidOutDocument* doc) {
+  std::set<std::string> seen_rows;
+  for (size_t p = 1; p < doc->pages.size(); ++p) {
+    Page& prev = doc->pages[p - 1];
+    Page& page = doc->pages[p];
+    auto prev_rows = CellRows(prev);
+    for (const auto& r : prev_rows) seen_rows.insert(RowKey(prev, r));
+    auto rows = CellRows(page);
+    if (prev_rows.empty() || rows.empty()) continue;
+    // Nothing but table cells may stand between the two rows.
+    double prev_bottom = 0, first_top = 1e9;
+    for (size_t i : prev_rows.back()) prev_bottom = std::max(prev_bottom, prev.blocks[i].frame.y1);
+    size_t k = 0;
+    while (k < rows.size() && seen_rows.count(RowKey(page, rows[k]))) ++k;  // repeated header
+    if (k == rows.size()) continue;
+    for (size_t i : rows[k]) first_top = std::min(first_top, page.blocks[i].frame.y0);
+    bool text_between = false;
+    for (const Block& b : prev.blocks)
+      if (b.kind == BlockKind::kBody && b.box.y0 > prev_bottom - 1) text_between = true;
+    for (const Block& b : page.blocks)
+      if (b.kind == BlockKind::kBody && b.box.y1 < first_top + 1) text_between = true;
+    if (text_between) continue;
+    double left = 1e9;
+    for (const Block& b : page.blocks)
+      if (b.kind == BlockKind::kCell) left = std::min(left, b.frame.x0);
+    bool numbered = false;
+    for (size_t i : rows[k]) numbered = numbered || page.blocks[i].frame.x0 < left + 2.0;
+    if (numbered) continue;
+    std::vector<size_t> moved;
+    for (size_t i : rows[k]) {
+      const Box& f = page.blocks[i].frame;
+      size_t best = SIZE_MAX;
+      double best_overlap = 0;
+      for (size_t j : prev_rows.back()) {
+        const Box& g = prev.blocks[j].frame;
+        double ov = std::min(f.x1, g.x1) - std::max(f.x0, g.x0);
+        if (ov > best_overlap) { best_overlap = ov; best = j; }
+      }
+      if (best == SIZE_MAX || best_overlap < 0.5 * (f.x1 - f.x0)) continue;
+      Block& into = prev.blocks[best];
+      into.lines.insert(into.lines.end(), page.blocks[i].lines.begin(), page.blocks[i].lines.end());
+      moved.push_back(i);
+    }
+    std::sort(moved.rbegin(), moved.rend());
+    for (size_t i : moved) page.blocks.erase(page.blocks.begin() + static_cast<long>(i));
+  }
+}
+
 LaidOutDocument Layout(const RawDocument& doc) {
   LaidOutDocument out;
   // Pass 1: cells and lines per page.
@@ -306,6 +393,7 @@ LaidOutDocument Layout(const RawDocument& doc) {
     page.blocks = std::move(blocks);
     out.pages.push_back(std::move(page));
   }
+  JoinRowsAcrossPages(&out);
   return out;
 }
 

@@ -14,6 +14,8 @@
 //    block at the end) becomes a band: its left column is read before its
 //    right column, each as one block.
 //  * Everything else is body text, one block per run of lines.
+//  * Rows cut by a page break.  The cells of an unnumbered row at the top of
+//    a page (under a repeated header) continue the last row of the page before.
 //
 // BuildText then joins blocks into paragraphs ("\n" between paragraphs): a
 // line that is indented, follows a short line, changes between bold and
@@ -69,6 +71,12 @@ struct LaidOutDocument {
 };
 
 LaidOutDocument Layout(const RawDocument& doc);
+
+// Part of Layout, exposed for tests: a table row cut by a page break (the
+// first row under the repeated header has no cell in the first column) is
+// joined to the last row of the previous page, cell by cell; the moved lines
+// keep their own page and boxes.
+void JoinRowsAcrossPages(LaidOutDocument* doc);
 
 // Where a piece of text came from.
 struct Span {
