@@ -63,6 +63,21 @@ TEST_P(GoldenTest, MatchesHandCheckedExpectation) {
       EXPECT_LE(b[3], 842);
     }
   }
+  // Targets: every one, in reading order, no extra (so no descriptive figure).
+  const json& wt = want["targets"];
+  const json& gt = got["targets"];
+  std::string got_targets;
+  for (const json& t : gt) got_targets += "\n  p" + t["page"].dump() + " " + t["value"].dump() + " " + t["metric"].get<std::string>();
+  ASSERT_EQ(gt.size(), wt.size()) << name << ": got" << got_targets;
+  for (size_t i = 0; i < wt.size(); ++i) {
+    SCOPED_TRACE(name + ": target " + std::to_string(i) + " " + wt[i]["metric"].get<std::string>());
+    for (auto& [key, value] : wt[i].items()) EXPECT_EQ(gt[i][key], value) << key;
+    if (!wt[i].contains("max")) EXPECT_TRUE(gt[i]["max"].is_null());
+    std::vector<double> b = gt[i]["bbox"];
+    EXPECT_LT(b[0], b[2]);
+    EXPECT_LT(b[1], b[3]);
+    EXPECT_FALSE(gt[i]["section"].empty());
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, GoldenTest,
