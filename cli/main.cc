@@ -3,21 +3,25 @@
 //
 //   kehoach extract PLAN.pdf [-o OUT.json] [--password PW] [--rules DIR]
 //   kehoach text [--blocks] PLAN.pdf
+//   kehoach compare INPUT... [-o DIR]   (INPUT: plan JSON, plan PDF or a folder)
 //
 // Exit status: 0 done; 2 the input could not be read (one line on stderr:
 // "kehoach: FILE: reason"; no output file is left behind); 1 anything else
 // (usage, rules, writing the output).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
+#include "compare/compare.h"
 #include "extractor/extractor.h"
 #include "extractor/layout.h"
 #include "output/json_writer.h"
@@ -37,6 +41,9 @@ bool WriteAtomically(const std::string& path, const std::string& data, std::stri
     *err = std::strerror(errno);
     return false;
   }
+  mode_t um = umask(0);  // mkstemp makes 0600; give the file the usual permissions
+  umask(um);
+  fchmod(fd, 0666 & ~um);
   const char* b = data.data();
   size_t left = data.size();
   while (left > 0) {
@@ -59,6 +66,117 @@ bool WriteAtomically(const std::string& path, const std::string& data, std::stri
   return true;
 }
 
+bool ReadFile(const std::string& path, std::string* out) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  bool ok = !std::ferror(f);
+  std::fclose(f);
+  return ok;
+}
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// kehoach compare: reads plan JSONs (or PDFs, extracted on the way), writes
+// DIR/compare.csv, DIR/compare.xlsx and DIR/compare.html.  A bad input is
+// one line on stderr and exit 2 at the end; the others are still compared.
+int RunCompare(const std::vector<std::string>& inputs, const std::string& out_dir, const kh::PipelineOptions& opts) {
+  namespace fs = std::filesystem;
+  int status = 0;
+  std::vector<std::string> jsons, pdfs;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<std::string> dj, dp;
+      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file()) continue;
+        std::string p = it->path().string();
+        if (EndsWith(p, ".json")) dj.push_back(p);
+        else if (EndsWith(p, ".pdf") || EndsWith(p, ".PDF")) dp.push_back(p);
+      }
+      std::sort(dj.begin(), dj.end());
+      std::sort(dp.begin(), dp.end());
+      // A folder of outputs is read as such; a folder of PDFs is extracted.
+      std::vector<std::string> plan_jsons;
+      for (const std::string& p : dj) {
+        std::string text;
+        if (ReadFile(p, &text) && kh::ReadPlanJson(text).ok()) plan_jsons.push_back(p);
+      }
+      if (!plan_jsons.empty()) jsons.insert(jsons.end(), plan_jsons.begin(), plan_jsons.end());
+      else pdfs.insert(pdfs.end(), dp.begin(), dp.end());
+    } else if (EndsWith(in, ".pdf") || EndsWith(in, ".PDF")) {
+      pdfs.push_back(in);
+    } else {
+      jsons.push_back(in);
+    }
+  }
+  std::vector<kh::PlanSummary> plans;
+  for (const std::string& path : jsons) {
+    std::string text;
+    if (!ReadFile(path, &text)) {
+      std::cerr << "kehoach: " << path << ": cannot read: " << std::strerror(errno) << "\n";
+      status = 2;
+      continue;
+    }
+    kh::Result<kh::PlanSummary> p = kh::ReadPlanJson(text);
+    if (!p.ok()) {
+      std::cerr << "kehoach: " << path << ": " << p.status().message() << "\n";
+      status = 2;
+      continue;
+    }
+    plans.push_back(std::move(p.value()));
+  }
+  if (!pdfs.empty()) {
+    auto pipeline = kh::Pipeline::Create(opts);
+    if (!pipeline.ok()) {
+      std::cerr << "kehoach: rules: " << pipeline.status().message() << "\n";
+      return 1;
+    }
+    for (const std::string& path : pdfs) {
+      kh::Result<kh::PlanResult> r = pipeline.value()->Run(path);
+      kh::Result<kh::PlanSummary> p = r.ok() ? kh::ReadPlanJson(kh::ToJson(r.value())) : kh::Result<kh::PlanSummary>(r.status());
+      if (!p.ok()) {
+        std::cerr << "kehoach: " << path << ": " << p.status().message() << "\n";
+        status = 2;
+        continue;
+      }
+      plans.push_back(std::move(p.value()));
+    }
+  }
+  if (plans.empty()) {
+    std::cerr << "kehoach: compare: no plan to compare\n";
+    return 2;
+  }
+  auto rules = opts.rules_dir.empty() ? kh::DefaultRuleData() : kh::LoadRuleData(opts.rules_dir);
+  if (!rules.ok()) {
+    std::cerr << "kehoach: rules: " << rules.status().message() << "\n";
+    return 1;
+  }
+  kh::Comparison c = kh::Compare(std::move(plans), *rules.value());
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  std::string err;
+  fs::path dir(out_dir);
+  for (auto [name, data] : {std::pair{"compare.csv", kh::ToCsv(c)}, std::pair{"compare.html", kh::ToHtml(c)}}) {
+    if (!WriteAtomically((dir / name).string(), data, &err)) {
+      std::cerr << "kehoach: " << (dir / name).string() << ": cannot write: " << err << "\n";
+      return 1;
+    }
+  }
+  kh::Status xs = kh::WriteXlsx(c, (dir / "compare.xlsx").string());
+  if (!xs.ok()) {
+    std::cerr << "kehoach: " << xs.message() << "\n";
+    return 1;
+  }
+  std::cerr << "kehoach: compared " << c.plans.size() << " plans on " << c.indicators.size() << " indicators -> "
+            << (dir / "compare.{csv,xlsx,html}").string() << "\n";
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,7 +197,21 @@ int main(int argc, char** argv) {
   text->add_flag("--blocks", blocks, "Print the layout blocks with their kind, page and box");
   text->add_option("--password", password, "Password of an encrypted PDF");
 
+  std::vector<std::string> compare_inputs;
+  std::string compare_dir = "compare";
+  CLI::App* compare = app.add_subcommand("compare", "Put plans side by side: indicator x plan as CSV, XLSX and HTML");
+  compare->add_option("inputs", compare_inputs, "Plan JSONs (from extract), plan PDFs, or folders of either")->required();
+  compare->add_option("-o,--output-dir", compare_dir, "Write compare.csv, compare.xlsx and compare.html here")
+      ->capture_default_str();
+  compare->add_option("--rules", rules_dir, "Read rules/*.json from this folder instead of the built-in copy");
+
   CLI11_PARSE(app, argc, argv);
+
+  if (compare->parsed()) {
+    kh::PipelineOptions opts;
+    opts.rules_dir = rules_dir;
+    return RunCompare(compare_inputs, compare_dir, opts);
+  }
 
   if (text->parsed()) {
     kh::ReadOptions ro;

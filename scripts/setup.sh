@@ -6,7 +6,9 @@ set -euo pipefail
 PKGS=(build-essential cmake pkg-config
       libpoppler-cpp-dev libpoppler-private-dev poppler-utils
       libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev libgtest-dev
-      python3 python3-jsonschema)
+      libxlsxwriter-dev
+      python3 python3-jsonschema
+      chromium fonts-liberation2)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
