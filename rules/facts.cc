@@ -178,6 +178,11 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       size_t split = org.size();
       while (split > 0 && org[split - 1].bold) --split;
       if (split == org.size() || split == 0) split = org.size() - 1;
+      // "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ CẦN THƠ": a line that is only a level
+      // and a place completes the body above it.
+      static const RE2 kLevelFirst("^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\\s");
+      if (split > 0 && split < org.size() && RE2::PartialMatch(Fold(NormalizeString(org[split].Text())), kLevelFirst))
+        --split;
       std::vector<Line> parent(org.begin(), org.begin() + split), issuer(org.begin() + split, org.end());
       if (!issuer.empty()) {
         facts.issuer = BodyDisplayName(JoinLines(issuer), data);
@@ -319,15 +324,28 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
         facts.signer.role = "Quyền " + RoleDisplay(first_role.substr(2));
         if (facts.signer.role->back() == ' ') facts.signer.role->pop_back();
       } else if (starts("kt.") || starts("tm.") || starts("tl.") || starts("tuq.")) {
-        size_t dot = first_role.find('.');
-        std::string prefix = first_role.substr(0, dot + 1);
-        std::string rest = first_role.substr(dot + 1);
-        std::string rest_display = BodyDisplayName(rest, data);
-        // A role word rather than a body: use the role display.
-        if (Fold(rest_display) == Fold(RoleDisplay(rest)) || rest_display.empty()) rest_display = RoleDisplay(rest);
-        facts.signer.authority = ToUpper(prefix) + " " + rest_display;
+        // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": every
+        // leading line with a prefix is part of the authority.
+        std::string authority;
+        size_t k = 0;
+        for (; k < roles.size(); ++k) {
+          std::string line = NormalizeString(roles[k].Text());
+          std::string fl = Fold(line);
+          size_t dot = line.find('.');
+          bool prefixed = dot != std::string::npos && dot <= 4 &&
+                          (fl.rfind("kt.", 0) == 0 || fl.rfind("tm.", 0) == 0 || fl.rfind("tl.", 0) == 0 ||
+                           fl.rfind("tuq.", 0) == 0);
+          if (!prefixed) break;
+          std::string prefix = line.substr(0, dot + 1);
+          std::string rest = line.substr(dot + 1);
+          std::string rest_display = BodyDisplayName(rest, data);
+          // A role word rather than a body: use the role display.
+          if (Fold(rest_display) == Fold(RoleDisplay(rest)) || rest_display.empty()) rest_display = RoleDisplay(rest);
+          authority += (authority.empty() ? "" : ", ") + ToUpper(prefix) + " " + rest_display;
+        }
+        facts.signer.authority = authority;
         std::string role;
-        for (size_t k = 1; k < roles.size(); ++k) role += (role.empty() ? "" : " ") + roles[k].Text();
+        for (; k < roles.size(); ++k) role += (role.empty() ? "" : " ") + roles[k].Text();
         if (!role.empty()) facts.signer.role = RoleDisplay(role);
       } else {
         std::string role;

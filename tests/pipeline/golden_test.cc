@@ -81,7 +81,7 @@ TEST_P(GoldenTest, MatchesHandCheckedExpectation) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, GoldenTest,
-                         ::testing::Values("000_cantho_2026", "001_camau_2023", "003_cantho_2019"));
+                         ::testing::Values("000_cantho_2026", "001_camau_2023", "003_cantho_2019", "004_cantho_2025"));
 
 TEST(PipelineTest, SameInputSameOutput) {
   auto pipeline = Pipeline::Create({});
