@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the bundled corpus: every corpus/*.pdf -> out/NAME.json.
+# The main job on the bundled corpus: every corpus/*.pdf -> out/NAME.json,
+# then the auditors' comparison of those plans -> out/compare/compare.{csv,xlsx,html}.
 # One bad file does not stop the others; the exit status says if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +14,5 @@ for pdf in corpus/*.pdf; do
     status=1
   fi
 done
+./build/kehoach compare out/*.json -o out/compare || status=1
 exit $status

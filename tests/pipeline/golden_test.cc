@@ -72,7 +72,9 @@ TEST_P(GoldenTest, MatchesHandCheckedExpectation) {
   for (size_t i = 0; i < wt.size(); ++i) {
     SCOPED_TRACE(name + ": target " + std::to_string(i) + " " + wt[i]["metric"].get<std::string>());
     for (auto& [key, value] : wt[i].items()) EXPECT_EQ(gt[i][key], value) << key;
-    if (!wt[i].contains("max")) EXPECT_TRUE(gt[i]["max"].is_null());
+    if (!wt[i].contains("max")) {
+      EXPECT_TRUE(gt[i]["max"].is_null());
+    }
     std::vector<double> b = gt[i]["bbox"];
     EXPECT_LT(b[0], b[2]);
     EXPECT_LT(b[1], b[3]);
