@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -87,6 +88,16 @@ const Indicator* IndicatorMatcher::Match(std::string_view folded) const {
     if (ok) return &ind;
   }
   return nullptr;
+}
+
+bool IndicatorMatcher::Evidence(std::string_view folded, const Indicator& ind) const {
+  if (impl_->phrase_index.empty()) return false;
+  std::vector<int> hits;
+  if (!impl_->set->Match(re2::StringPiece(folded.data(), folded.size()), &hits)) return false;
+  for (const auto& group : ind.all)
+    for (const std::string& p : group)
+      if (std::find(hits.begin(), hits.end(), impl_->phrase_index.at(p)) != hits.end()) return true;
+  return false;
 }
 
 }  // namespace kh

@@ -27,6 +27,10 @@ class IndicatorMatcher {
   // The indicator of a folded text (see normalizer.h), or nullptr.
   const Indicator* Match(std::string_view folded) const;
 
+  // True if at least one of the indicator's 'all' groups has a phrase in the
+  // folded text: some, not full, evidence for it.
+  bool Evidence(std::string_view folded, const Indicator& indicator) const;
+
   struct Impl;
 
  private:

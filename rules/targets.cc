@@ -164,6 +164,14 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
       while (*b < *e && IsSep(F[*b])) ++*b;
       size_t l = v.LongestStarting(*b, *e, r.lead_words);
       if (l > 0) { *b += l; again = true; }
+      // a leading due date ("đến năm 2025, ...") is the year, not the metric
+      re2::StringPiece rest(F.data() + *b, *e - *b), m0;
+      static const RE2 kBareYear("nam\\s+(?:19|20)\\d\\d\\b");
+      if (impl_->year_clause->Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m0, 1) ||
+          kBareYear.Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m0, 1)) {
+        *b += m0.size();
+        again = true;
+      }
     }
     for (bool again = true; again && *b < *e;) {
       again = false;
@@ -377,11 +385,30 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         std::string metric = bb < be ? text_of(bb, be) : "";
         if (ab < ae) metric += (metric.empty() ? "" : " ") + text_of(ab, ae);
         t.metric = CollapseSpaces(metric);
+        // "đạt 85% trở lên, tăng 2% so với năm 2024": the second figure has
+        // no words of its own and measures what the one before it does.
+        bool inherited = false;
+        if (t.metric.empty() && i > 0 && !out.empty()) {
+          t.metric = out.back().metric;
+          inherited = true;
+        }
         size_t tb = bb < be ? bb : d.fig.ps;
         size_t te = ab < ae ? ae : d.fig.end;
         t.text = CollapseSpaces(text_of(tb, te));
-        const Indicator* ind = indicators_->Match(std::string_view(F).substr(tb, te - tb));
-        if (ind == nullptr && n > 1) ind = indicators_->Match(std::string_view(F).substr(cb, ce - cb));
+        std::string_view own = std::string_view(F).substr(tb, te - tb);
+        const Indicator* ind = indicators_->Match(own);
+        if (inherited) {
+          t.indicator = out.back().indicator;
+        } else if (ind == nullptr && n > 1) {
+          // Figures sharing words written once ("100% hồ sơ công việc cấp
+          // tỉnh, 95% ... cấp huyện ... được xử lý trên môi trường mạng"):
+          // the clause names the indicator, if this figure's own words are
+          // few or point to it too.
+          const Indicator* c = indicators_->Match(std::string_view(F).substr(cb, ce - cb));
+          size_t words = 0;
+          for (char ch : t.metric) words += ch == ' ';
+          if (c != nullptr && (words < 4 || indicators_->Evidence(own, *c))) ind = c;
+        }
         if (ind != nullptr) t.indicator = ind->id;
         t.section = Outline::Titles(context);
         t.in_table = para.table;

@@ -35,12 +35,24 @@ TEST(TargetsTest, DataExamples) {
     for (size_t i = 0; i < ts.size(); ++i) {
       const nlohmann::json& w = want[i];
       const Target& t = ts[i];
-      if (w.contains("value")) EXPECT_DOUBLE_EQ(t.value, w["value"].get<double>());
-      if (w.contains("max")) EXPECT_DOUBLE_EQ(t.max.value_or(-1), w["max"].get<double>());
-      if (w.contains("comparator")) EXPECT_EQ(t.comparator, w["comparator"].get<std::string>());
-      if (w.contains("direction")) EXPECT_EQ(t.direction, w["direction"].get<std::string>());
-      if (w.contains("metric")) EXPECT_EQ(t.metric, w["metric"].get<std::string>());
-      if (w.contains("year")) EXPECT_EQ(t.year.value_or(0), w["year"].get<int>());
+      if (w.contains("value")) {
+        EXPECT_DOUBLE_EQ(t.value, w["value"].get<double>());
+      }
+      if (w.contains("max")) {
+        EXPECT_DOUBLE_EQ(t.max.value_or(-1), w["max"].get<double>());
+      }
+      if (w.contains("comparator")) {
+        EXPECT_EQ(t.comparator, w["comparator"].get<std::string>());
+      }
+      if (w.contains("direction")) {
+        EXPECT_EQ(t.direction, w["direction"].get<std::string>());
+      }
+      if (w.contains("metric")) {
+        EXPECT_EQ(t.metric, w["metric"].get<std::string>());
+      }
+      if (w.contains("year")) {
+        EXPECT_EQ(t.year.value_or(0), w["year"].get<int>());
+      }
     }
   }
 }
@@ -113,6 +125,24 @@ TEST(TargetsTest, SentencesSplitButNotAtAbbreviations) {
   ASSERT_EQ(ts.size(), 2u);
   EXPECT_EQ(ts[0].metric, "Tỷ lệ hồ sơ của TP. Cần Thơ");
   EXPECT_EQ(ts[1].metric, "Tỷ lệ số hóa");
+}
+
+// Regression: the clause's indicator was given to every figure of the clause,
+// so "20% quy định ... kinh doanh" became a compliance-cost target because
+// the next figure of the sentence was one.
+TEST(TargetsTest, ClauseIndicatorNeedsEvidence) {
+  auto x = X();
+  std::vector<Target> ts = x->ExtractFromString(
+      "Cắt giảm, đơn giản hóa tối thiểu 20% quy định liên quan đến hoạt động kinh doanh và cắt giảm tối thiểu 20% "
+      "chi phí tuân thủ quy định.");
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_FALSE(ts[0].indicator.has_value()) << *ts[0].indicator;
+  EXPECT_EQ(ts[1].indicator.value_or(""), "compliance_cost");
+  // ... while figures that share their words keep the clause's indicator
+  ts = x->ExtractFromString("100% hồ sơ công việc tại cấp tỉnh, 95% hồ sơ công việc tại cấp huyện được xử lý trên "
+                            "môi trường mạng.");
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[0].indicator.value_or(""), "online_work_records");
 }
 
 TEST(TargetsTest, NoPercentNoTarget) {
