@@ -87,7 +87,29 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 int RunCompare(const std::vector<std::string>& inputs, const std::string& out_dir, const kh::PipelineOptions& opts) {
   namespace fs = std::filesystem;
   int status = 0;
-  std::vector<std::string> jsons, pdfs;
+  std::vector<kh::PlanSummary> plans;
+  std::vector<std::string> pdfs;
+  // Reads one plan JSON; `quiet` for files met in a folder, which may hold other JSON.
+  auto load = [&](const std::string& path, bool quiet) {
+    std::string text;
+    if (!ReadFile(path, &text)) {
+      if (!quiet) {
+        std::cerr << "kehoach: " << path << ": cannot read: " << std::strerror(errno) << "\n";
+        status = 2;
+      }
+      return false;
+    }
+    kh::Result<kh::PlanSummary> p = kh::ReadPlanJson(text);
+    if (!p.ok()) {
+      if (!quiet) {
+        std::cerr << "kehoach: " << path << ": " << p.status().message() << "\n";
+        status = 2;
+      }
+      return false;
+    }
+    plans.push_back(std::move(p.value()));
+    return true;
+  };
   for (const std::string& in : inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
@@ -101,34 +123,14 @@ int RunCompare(const std::vector<std::string>& inputs, const std::string& out_di
       std::sort(dj.begin(), dj.end());
       std::sort(dp.begin(), dp.end());
       // A folder of outputs is read as such; a folder of PDFs is extracted.
-      std::vector<std::string> plan_jsons;
-      for (const std::string& p : dj) {
-        std::string text;
-        if (ReadFile(p, &text) && kh::ReadPlanJson(text).ok()) plan_jsons.push_back(p);
-      }
-      if (!plan_jsons.empty()) jsons.insert(jsons.end(), plan_jsons.begin(), plan_jsons.end());
-      else pdfs.insert(pdfs.end(), dp.begin(), dp.end());
+      size_t found = 0;
+      for (const std::string& p : dj) found += load(p, /*quiet=*/true);
+      if (found == 0) pdfs.insert(pdfs.end(), dp.begin(), dp.end());
     } else if (EndsWith(in, ".pdf") || EndsWith(in, ".PDF")) {
       pdfs.push_back(in);
     } else {
-      jsons.push_back(in);
+      load(in, /*quiet=*/false);
     }
-  }
-  std::vector<kh::PlanSummary> plans;
-  for (const std::string& path : jsons) {
-    std::string text;
-    if (!ReadFile(path, &text)) {
-      std::cerr << "kehoach: " << path << ": cannot read: " << std::strerror(errno) << "\n";
-      status = 2;
-      continue;
-    }
-    kh::Result<kh::PlanSummary> p = kh::ReadPlanJson(text);
-    if (!p.ok()) {
-      std::cerr << "kehoach: " << path << ": " << p.status().message() << "\n";
-      status = 2;
-      continue;
-    }
-    plans.push_back(std::move(p.value()));
   }
   if (!pdfs.empty()) {
     auto pipeline = kh::Pipeline::Create(opts);

@@ -26,8 +26,7 @@ std::string Num(double v) {
   char buf[32];
   if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%g", v);
-  std::string s = buf;
-  return s;
+  return buf;
 }
 
 std::string Html(std::string_view s) {
@@ -175,8 +174,8 @@ Comparison Compare(std::vector<PlanSummary> plans, const RuleData& rules) {
         else ++it->second.others;
       }
     }
-    for (const Target& t : c.plans[p].targets)
-      if (t.indicator) c.all_targets.push_back({p, &t});
+    for (size_t k = 0; k < c.plans[p].targets.size(); ++k)
+      if (c.plans[p].targets[k].indicator) c.all_targets.push_back({p, k});
   }
   return c;
 }

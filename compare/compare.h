@@ -60,7 +60,7 @@ struct Comparison {
   std::vector<PlanSummary> plans;           // ordered by province, then start year
   std::vector<IndicatorColumn> indicators;  // catalogue order; only those some plan has
   std::map<std::pair<size_t, size_t>, ComparisonCell> cells;  // (indicator, plan) -> cell
-  std::vector<std::pair<size_t, const Target*>> all_targets;  // (plan, target) with an indicator, reading order
+  std::vector<std::pair<size_t, size_t>> all_targets;  // (plan, index in its targets) with an indicator, reading order
 
   const ComparisonCell* Cell(size_t indicator, size_t plan) const;
   // Provinces with two or more plans, each with its plans' indexes in time order.

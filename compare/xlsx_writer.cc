@@ -2,6 +2,7 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
+#include <map>
 #include <unistd.h>
 
 #include "compare/compare.h"
@@ -26,7 +27,7 @@ void Str(lxw_worksheet* ws, int r, int c, const std::string& s, lxw_format* f = 
   worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), s.c_str(), f);
 }
 
-void MatrixSheet(lxw_workbook* wb, lxw_worksheet* ws, const Comparison& c, const std::vector<size_t>& plans,
+void MatrixSheet(lxw_worksheet* ws, const Comparison& c, const std::vector<size_t>& plans,
                  lxw_format* head, lxw_format* wrap) {
   Str(ws, 0, 0, "Chỉ tiêu / Indicator", head);
   Str(ws, 0, 1, "id", head);
@@ -61,7 +62,6 @@ void MatrixSheet(lxw_workbook* wb, lxw_worksheet* ws, const Comparison& c, const
   worksheet_set_column(ws, 1, 1, 26, nullptr);
   worksheet_set_column(ws, 2, static_cast<lxw_col_t>(1 + std::max<size_t>(plans.size(), 1)), 22, nullptr);
   worksheet_freeze_panes(ws, 4, 2);
-  (void)wb;
 }
 
 }  // namespace
@@ -80,18 +80,19 @@ Status WriteXlsx(const Comparison& c, const std::string& path) {
 
   std::vector<size_t> all(c.plans.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  MatrixSheet(wb, workbook_add_worksheet(wb, "Matrix"), c, all, head, wrap);
+  MatrixSheet(workbook_add_worksheet(wb, "Matrix"), c, all, head, wrap);
 
   lxw_worksheet* ts = workbook_add_worksheet(wb, "Targets");
   const char* cols[] = {"indicator", "indicator_vi", "province", "issuer", "number", "date", "year_due", "comparator",
                         "value", "max", "direction", "metric", "section", "page", "in_table", "file"};
   for (int k = 0; k < 16; ++k) Str(ts, 0, k, cols[k], head);
   int row = 1;
-  for (const auto& [p, t] : c.all_targets) {
+  std::map<std::string, std::string> names;
+  for (const IndicatorColumn& ic : c.indicators) names[ic.id] = ic.name_vi;
+  for (const auto& [p, k] : c.all_targets) {
     const PlanSummary& pl = c.plans[p];
-    std::string name;
-    for (const IndicatorColumn& ic : c.indicators)
-      if (ic.id == *t->indicator) name = ic.name_vi;
+    const Target* t = &pl.targets[k];
+    const std::string& name = names[*t->indicator];
     std::string section;
     for (const std::string& s : t->section) section += (section.empty() ? "" : " > ") + s;
     Str(ts, row, 0, *t->indicator);
@@ -139,7 +140,7 @@ Status WriteXlsx(const Comparison& c, const std::string& path) {
     if (++n > 1) name = SheetName(name.substr(0, 27) + " " + std::to_string(n));
     lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
     if (ws == nullptr) continue;
-    MatrixSheet(wb, ws, c, plans, head, wrap);
+    MatrixSheet(ws, c, plans, head, wrap);
   }
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {

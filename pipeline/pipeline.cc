@@ -29,30 +29,21 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
 
 namespace {
 
-// The paragraphs of the normalized text, with the kind of block each came from.
+// The paragraphs of the normalized text, with the kind of block each came
+// from; header and signature columns hold no targets and are left out.
 std::vector<TextParagraph> Paragraphs(const Text& text, const NormalizedText& nt) {
   std::vector<TextParagraph> out;
-  size_t b = 0;
-  while (b < nt.text.size()) {
-    size_t e = nt.text.find('\n', b);
-    if (e == std::string::npos) e = nt.text.size();
-    if (e > b) {
-      size_t src = nt.to_source[b];
-      auto it = std::upper_bound(text.paragraphs.begin(), text.paragraphs.end(), src,
-                                 [](size_t pos, const Paragraph& p) { return pos < p.begin; });
-      TextParagraph tp{b, e, false, false};
-      if (it != text.paragraphs.begin()) {
-        const Paragraph& p = *std::prev(it);
-        if (p.kind == BlockKind::kColumn) {
-          b = e + 1;
-          continue;  // header and signature columns hold no targets
-        }
-        tp.table = p.kind == BlockKind::kCell;
-        tp.bold = p.bold;
-      }
-      out.push_back(tp);
+  for (TextParagraph tp : SplitParagraphs(nt.text)) {
+    size_t src = nt.to_source[tp.begin];
+    auto it = std::upper_bound(text.paragraphs.begin(), text.paragraphs.end(), src,
+                               [](size_t pos, const Paragraph& p) { return pos < p.begin; });
+    if (it != text.paragraphs.begin()) {
+      const Paragraph& p = *std::prev(it);
+      if (p.kind == BlockKind::kColumn) continue;
+      tp.table = p.kind == BlockKind::kCell;
+      tp.bold = p.bold;
     }
-    b = e + 1;
+    out.push_back(tp);
   }
   return out;
 }

@@ -62,7 +62,7 @@ struct FigureWords {
 };
 
 struct TargetRules {
-  std::string figure;                                // RE2, groups v1 p1 below v2
+  std::string figure;                                // RE2, groups v1 p1 v2
   std::vector<FigureWords> before_figure, after_figure;
   std::vector<std::string> descriptive_before;       // folded phrases
   std::vector<std::string> achieved_sections;

@@ -13,7 +13,8 @@ namespace kh {
 
 struct TargetExtractor::Impl {
   std::unique_ptr<RE2> figure, year_clause, year_heading;
-  int g_v1 = 0, g_p1 = 0, g_below = 0, g_v2 = 0;
+  RE2 bare_year{"nam\\s+(?:19|20)\\d\\d\\b"};  // "Năm 2025, ..." at the start of a metric
+  int g_v1 = 0, g_p1 = 0, g_v2 = 0;
 };
 
 namespace {
@@ -54,8 +55,9 @@ struct View {
       if (w.size() > best && StartsWith(pos, hi, w)) best = w.size();
     return best;
   }
-  // First position in [b, e) where a phrase of `words` starts (e if none).
-  size_t Find(size_t b, size_t e, const std::vector<std::string>& words, size_t* len) const {
+  // First position in [b, e) where a phrase of `words` starts (e if none);
+  // its length in *len when len is given.
+  size_t Find(size_t b, size_t e, const std::vector<std::string>& words, size_t* len = nullptr) const {
     for (size_t p = b; p < e; ++p) {
       if (p > b && IsWordChar(f[p - 1]) && IsWordChar(f[p])) continue;
       size_t l = LongestStarting(p, e, words);
@@ -132,7 +134,7 @@ Result<std::shared_ptr<const TargetExtractor>> TargetExtractor::Create(std::shar
   }
   const auto& groups = t->impl_->figure->NamedCapturingGroups();
   for (auto [name, dst] : {std::pair{"v1", &t->impl_->g_v1}, std::pair{"p1", &t->impl_->g_p1},
-                           std::pair{"below", &t->impl_->g_below}, std::pair{"v2", &t->impl_->g_v2}}) {
+                           std::pair{"v2", &t->impl_->g_v2}}) {
     auto it = groups.find(name);
     if (it == groups.end()) return Status::DataError(std::string("rules/targets.json: figure: no group ") + name);
     *dst = it->second;
@@ -166,9 +168,8 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
       if (l > 0) { *b += l; again = true; }
       // a leading due date ("đến năm 2025, ...") is the year, not the metric
       re2::StringPiece rest(F.data() + *b, *e - *b), m0;
-      static const RE2 kBareYear("nam\\s+(?:19|20)\\d\\d\\b");
       if (impl_->year_clause->Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m0, 1) ||
-          kBareYear.Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m0, 1)) {
+          impl_->bare_year.Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m0, 1)) {
         *b += m0.size();
         again = true;
       }
@@ -216,16 +217,14 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
     std::string_view ptext(nt.text.data() + para.begin, para.end - para.begin);
     Marker marker = ReadMarker(ptext);
     std::vector<OutlineEntry> context = para.table ? outline.Open() : outline.Step(ptext, para.bold);
+    size_t pb = to_folded(para.begin + (para.table ? 0 : marker.length)), pe = to_folded(para.end);
+    if (pe <= pb || F.find('%', pb) >= pe) continue;
     bool achieved = false;
     for (const OutlineEntry& e : context) {
       std::string fe = Fold(e.title);
-      size_t len = 0;
-      View ev{fe};
-      if (ev.Find(0, fe.size(), r.achieved_sections, &len) < fe.size()) achieved = true;
+      if (View{fe}.Find(0, fe.size(), r.achieved_sections) < fe.size()) achieved = true;
     }
     if (achieved) continue;
-    size_t pb = to_folded(para.begin + (para.table ? 0 : marker.length)), pe = to_folded(para.end);
-    if (pe <= pb || F.find('%', pb) >= pe) continue;
 
     // Clauses.
     std::vector<std::pair<size_t, size_t>> clauses;
@@ -324,8 +323,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
       size_t n = ts.size();
       auto own_after_end = [&](size_t i) {
         size_t hi = i + 1 < n ? ts[i + 1].fig.ps : ce;
-        size_t len = 0;
-        return v.Find(ts[i].fig.end, hi, r.trailers, &len);
+        return v.Find(ts[i].fig.end, hi, r.trailers);
       };
       std::vector<bool> last_kind(n);  // metric before the figure
       for (size_t i = 0; i < n; ++i) last_kind[i] = !is_metric(ts[i].fig.end, own_after_end(i));
@@ -339,8 +337,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
           size_t s = v.AfterLast(gb, ge, r.strong_boundaries);
           if (s > gb) {
             split2 = s;
-            size_t len = 0;
-            split = std::min(v.Find(gb, ge, r.strong_boundaries, &len), ge);
+            split = std::min(v.Find(gb, ge, r.strong_boundaries), ge);
             for (size_t k = gb; k < ge; ++k)
               if (F[k] == ':') { split = std::min(split, k); break; }
           } else if (!is_metric(ts[i].before_b, ts[i].fig.ps)) {
@@ -361,10 +358,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
       }
       ts[n - 1].after_b = ts[n - 1].fig.end;
       ts[n - 1].after_e = ce;
-      for (Draft& d : ts) {
-        size_t len = 0;
-        d.after_e = std::min(d.after_e, v.Find(d.after_b, d.after_e, r.trailers, &len));
-      }
+      for (Draft& d : ts) d.after_e = std::min(d.after_e, v.Find(d.after_b, d.after_e, r.trailers));
 
       std::optional<int> clause_year = year_in(*impl_->year_clause, std::string_view(F).substr(cb, ce - cb));
       for (size_t i = 0; i < n; ++i) {
@@ -396,7 +390,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         size_t te = ab < ae ? ae : d.fig.end;
         t.text = CollapseSpaces(text_of(tb, te));
         std::string_view own = std::string_view(F).substr(tb, te - tb);
-        const Indicator* ind = indicators_->Match(own);
+        const Indicator* ind = inherited ? nullptr : indicators_->Match(own);
         if (inherited) {
           t.indicator = out.back().indicator;
         } else if (ind == nullptr && n > 1) {
@@ -412,7 +406,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         if (ind != nullptr) t.indicator = ind->id;
         t.section = Outline::Titles(context);
         t.in_table = para.table;
-        if (auto y = year_in(*impl_->year_clause, std::string_view(F).substr(tb, te - tb))) {
+        if (auto y = year_in(*impl_->year_clause, own)) {
           t.year = y;
           t.year_source = "clause";
         } else if (clause_year) {
@@ -441,17 +435,21 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
   return out;
 }
 
-std::vector<Target> TargetExtractor::ExtractFromString(const std::string& text, const TargetContext& ctx) const {
-  NormalizedText nt = Normalize(text);
-  std::vector<TextParagraph> paras;
+std::vector<TextParagraph> SplitParagraphs(std::string_view text) {
+  std::vector<TextParagraph> out;
   size_t b = 0;
-  while (b <= nt.text.size()) {
-    size_t e = nt.text.find('\n', b);
-    if (e == std::string::npos) e = nt.text.size();
-    if (e > b) paras.push_back({b, e, false, false});
+  while (b < text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    if (e > b) out.push_back({b, e, false, false});
     b = e + 1;
   }
-  return Extract(nt, paras, ctx, nullptr);
+  return out;
+}
+
+std::vector<Target> TargetExtractor::ExtractFromString(const std::string& text, const TargetContext& ctx) const {
+  NormalizedText nt = Normalize(text);
+  return Extract(nt, SplitParagraphs(nt.text), ctx, nullptr);
 }
 
 }  // namespace kh

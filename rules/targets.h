@@ -36,6 +36,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/plan.h"
@@ -52,6 +53,9 @@ struct TextParagraph {
   bool table = false;  // a table cell: read, but not an outline heading
   bool bold = false;
 };
+
+// The non-empty '\n'-separated paragraphs of a normalized text, as body text.
+std::vector<TextParagraph> SplitParagraphs(std::string_view text);
 
 struct TargetContext {
   std::optional<int> period_to;  // the plan's horizon ("giai đoạn 2026 - 2030")
