@@ -2,7 +2,7 @@
 // and writes the JSON; it holds no extraction logic of its own.
 //
 //   kehoach extract PLAN.pdf [-o OUT.json] [--password PW] [--rules DIR]
-//   kehoach text [--blocks] PLAN.pdf
+//   kehoach text [--blocks|--tables] PLAN.pdf
 //   kehoach compare INPUT... [-o DIR]   (INPUT: plan JSON, plan PDF or a folder)
 //
 // Exit status: 0 done; 2 the input could not be read (one line on stderr:
@@ -193,10 +193,11 @@ int main(int argc, char** argv) {
   extract->add_option("--password", password, "Password of an encrypted PDF");
   extract->add_option("--rules", rules_dir, "Read rules/*.json from this folder instead of the built-in copy");
 
-  bool blocks = false;
+  bool blocks = false, tables = false;
   CLI::App* text = app.add_subcommand("text", "Print the text kehoach reads from a PDF (for checking)");
   text->add_option("pdf", input, "The PDF")->required();
   text->add_flag("--blocks", blocks, "Print the layout blocks with their kind, page and box");
+  text->add_flag("--tables", tables, "Print the tables as rows of cells, with spans and pages");
   text->add_option("--password", password, "Password of an encrypted PDF");
 
   std::vector<std::string> compare_inputs;
@@ -224,7 +225,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     kh::LaidOutDocument laid = kh::Layout(raw.value());
-    std::cout << (blocks ? kh::BlocksToText(laid) : kh::BuildText(laid).text);
+    std::cout << (blocks ? kh::BlocksToText(laid) : tables ? kh::TablesToText(laid) : kh::BuildText(laid).text);
     return 0;
   }
 

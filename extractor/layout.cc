@@ -12,30 +12,6 @@
 namespace kh {
 namespace {
 
-// ---- table cells from rulings -------------------------------------------
-
-// The rectangle of rulings around (x, y), if there is one on all four sides.
-bool EnclosingCell(double x, double y, const std::vector<Ruling>& hs, const std::vector<Ruling>& vs, Box* cell) {
-  double left = -1e9, right = 1e9, top = -1e9, bottom = 1e9;
-  for (const Ruling& v : vs) {
-    if (v.box.y0 - 1 > y || v.box.y1 + 1 < y) continue;
-    double vx = v.box.cx();
-    if (vx < x && vx > left) left = vx;
-    if (vx > x && vx < right) right = vx;
-  }
-  if (left < -1e8 || right > 1e8) return false;
-  for (const Ruling& h : hs) {
-    if (h.box.x0 - 1 > x || h.box.x1 + 1 < x) continue;
-    double hy = h.box.cy();
-    if (hy < y && hy > top) top = hy;
-    if (hy > y && hy < bottom) bottom = hy;
-  }
-  if (top < -1e8 || bottom > 1e8) return false;
-  if (right - left < 4 || bottom - top < 4) return false;
-  *cell = {left, top, right, bottom};
-  return true;
-}
-
 // ---- lines ---------------------------------------------------------------
 
 void FinishLine(Line* l) {
@@ -49,6 +25,8 @@ void FinishLine(Line* l) {
     l->bold = l->bold && w.bold;
   }
 }
+
+}  // namespace
 
 std::vector<Line> GroupLines(std::vector<Word> words, int page) {
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
@@ -80,6 +58,8 @@ std::vector<Line> GroupLines(std::vector<Word> words, int page) {
   std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.box.y0 < b.box.y0; });
   return lines;
 }
+
+namespace {
 
 // ---- running headers / footers ---------------------------------------------
 
@@ -228,126 +208,30 @@ std::string Line::Text() const {
   return s;
 }
 
-namespace {
-
-// Rows of table cells on a page: cells whose frames start at the same height.
-std::vector<std::vector<size_t>> CellRows(const Page& page) {
-  std::vector<std::vector<size_t>> rows;
-  std::vector<double> tops;
-  for (size_t i = 0; i < page.blocks.size(); ++i) {
-    const Block& b = page.blocks[i];
-    if (b.kind != BlockKind::kCell) continue;
-    size_t r = 0;
-    while (r < tops.size() && std::fabs(tops[r] - b.frame.y0) > 2.0) ++r;
-    if (r == tops.size()) {
-      tops.push_back(b.frame.y0);
-      rows.emplace_back();
-    }
-    rows[r].push_back(i);
-  }
-  std::vector<size_t> order(rows.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return tops[a] < tops[b]; });
-  std::vector<std::vector<size_t>> sorted;
-  for (size_t i : order) sorted.push_back(std::move(rows[i]));
-  return sorted;
-}
-
-std::string RowKey(const Page& page, const std::vector<size_t>& row) {
-  std::string k;
-  for (size_t i : row)
-    for (const Line& l : page.blocks[i].lines) k += l.Text() + "|";
-  return k;
-}
-
-}  // namespace
-
-// A table row cut by a page break goes on at the top of the next page, below
-// the repeated header, as a row with no cell in the table's first column
-// (no number).  Its cells' lines are moved into the cells of the same columns
-// in the last row of the previous page, so each cell reads as one text.
-void JoinRowsAcrossPages(LaidOutDocument* doc) {
-  std::set<std::string> seen_rows;
-  for (size_t p = 1; p < doc->pages.size(); ++p) {
-    Page& prev = doc->pages[p - 1];
-    Page& page = doc->pages[p];
-    auto prev_rows = CellRows(prev);
-    for (const auto& r : prev_rows) seen_rows.insert(RowKey(prev, r));
-    auto rows = CellRows(page);
-    if (prev_rows.empty() || rows.empty()) continue;
-    // Nothing but table cells may stand between the two rows.
-    double prev_bottom = 0, first_top = 1e9;
-    for (size_t i : prev_rows.back()) prev_bottom = std::max(prev_bottom, prev.blocks[i].frame.y1);
-    size_t k = 0;
-    while (k < rows.size() && seen_rows.count(RowKey(page, rows[k]))) ++k;  // repeated header
-    if (k == rows.size()) continue;
-    for (size_t i : rows[k]) first_top = std::min(first_top, page.blocks[i].frame.y0);
-    bool text_between = false;
-    for (const Block& b : prev.blocks)
-      if (b.kind == BlockKind::kBody && b.box.y0 > prev_bottom - 1) text_between = true;
-    for (const Block& b : page.blocks)
-      if (b.kind == BlockKind::kBody && b.box.y1 < first_top + 1) text_between = true;
-    if (text_between) continue;
-    double left = 1e9;
-    for (const Block& b : page.blocks)
-      if (b.kind == BlockKind::kCell) left = std::min(left, b.frame.x0);
-    bool numbered = false;
-    for (size_t i : rows[k]) numbered = numbered || page.blocks[i].frame.x0 < left + 2.0;
-    if (numbered) continue;
-    std::vector<size_t> moved;
-    for (size_t i : rows[k]) {
-      const Box& f = page.blocks[i].frame;
-      size_t best = SIZE_MAX;
-      double best_overlap = 0;
-      for (size_t j : prev_rows.back()) {
-        const Box& g = prev.blocks[j].frame;
-        double ov = std::min(f.x1, g.x1) - std::max(f.x0, g.x0);
-        if (ov > best_overlap) { best_overlap = ov; best = j; }
-      }
-      if (best == SIZE_MAX || best_overlap < 0.5 * (f.x1 - f.x0)) continue;
-      Block& into = prev.blocks[best];
-      into.lines.insert(into.lines.end(), page.blocks[i].lines.begin(), page.blocks[i].lines.end());
-      moved.push_back(i);
-    }
-    std::sort(moved.rbegin(), moved.rend());
-    for (size_t i : moved) page.blocks.erase(page.blocks.begin() + static_cast<long>(i));
-  }
-}
-
 LaidOutDocument Layout(const RawDocument& doc) {
   LaidOutDocument out;
-  // Pass 1: cells and lines per page.
+  // Pass 1: ruled tables and lines per page.
   struct PageWork {
-    std::map<std::tuple<long, long, long, long>, std::pair<Box, std::vector<Word>>> cells;
+    std::vector<TableSegment> tables;
     std::vector<Line> lines;
   };
   std::vector<PageWork> work(doc.pages.size());
   std::unordered_map<std::string, int> margin_count;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const RawPage& rp = doc.pages[p];
-    std::vector<Ruling> hs, vs;
-    for (const Ruling& r : rp.rulings) (r.horizontal() ? hs : vs).push_back(r);
-    std::vector<Word> free_words;
-    for (const Word& w : rp.words) {
-      Box cell;
-      if (!vs.empty() && !hs.empty() && EnclosingCell(w.box.cx(), w.box.cy(), hs, vs, &cell)) {
-        auto key = std::make_tuple(std::lround(cell.y0 * 2), std::lround(cell.x0 * 2), std::lround(cell.y1 * 2),
-                                   std::lround(cell.x1 * 2));
-        auto& slot = work[p].cells[key];
-        slot.first = cell;
-        slot.second.push_back(w);
-      } else {
-        free_words.push_back(w);
-      }
-    }
-    work[p].lines = GroupLines(std::move(free_words), rp.number);
+    std::vector<Word> words = rp.words;
+    work[p].tables = FindRuledTables(rp.number, rp.rulings, &words);
+    work[p].lines = GroupLines(std::move(words), rp.number);
     const auto& ls = work[p].lines;
     if (!ls.empty()) {
       if (InMargin(ls.front(), rp.height)) ++margin_count[MarginKey(ls.front())];
       if (ls.size() > 1 && InMargin(ls.back(), rp.height)) ++margin_count[MarginKey(ls.back())];
     }
   }
-  // Pass 2: drop running headers/footers, form blocks, order them.
+  // Pass 2: drop running headers/footers, find borderless tables, form the
+  // other blocks.
+  std::vector<std::vector<TableSegment>> segments(doc.pages.size());
+  std::vector<PageContent> content(doc.pages.size());
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const RawPage& rp = doc.pages[p];
     Page page;
@@ -365,15 +249,38 @@ LaidOutDocument Layout(const RawDocument& doc) {
         kept.push_back(std::move(ls[k]));
       }
     }
-    std::vector<Block> blocks;
-    AddLineBlocks(kept, rp.number, &blocks);
-    for (auto& [key, cell] : work[p].cells) {
-      Block b = MakeBlock(rp.number, BlockKind::kCell, GroupLines(std::move(cell.second), rp.number));
-      b.frame = cell.first;
-      blocks.push_back(std::move(b));
+    segments[p] = std::move(work[p].tables);
+    for (TableSegment& s : FindBorderlessTables(rp.number, &kept)) segments[p].push_back(std::move(s));
+    std::sort(segments[p].begin(), segments[p].end(),
+              [](const TableSegment& a, const TableSegment& b) { return a.box.y0 < b.box.y0; });
+    content[p].height = rp.height;
+    for (const Line& l : kept) content[p].other.push_back(l.box);
+    AddLineBlocks(kept, rp.number, &page.blocks);
+    out.pages.push_back(std::move(page));
+  }
+  out.tables = AssembleTables(std::move(segments), content);
+  // Table cells become blocks on the page where they start.
+  std::unordered_map<int, size_t> page_index;
+  for (size_t p = 0; p < out.pages.size(); ++p) page_index[out.pages[p].number] = p;
+  for (const Table& t : out.tables) {
+    for (const TableCell& c : t.cells) {
+      if (c.empty() || c.pieces.empty()) continue;
+      auto it = page_index.find(c.pieces.front().page);
+      if (it == page_index.end()) continue;
+      Block b;
+      b.page = c.pieces.front().page;
+      b.kind = BlockKind::kCell;
+      b.frame = c.pieces.front().frame;
+      for (const Line& l : c.lines)
+        if (l.page == b.page) b.box = b.box.Union(l.box);
+      b.lines = c.lines;
+      out.pages[it->second].blocks.push_back(std::move(b));
     }
+  }
+  for (Page& page : out.pages) {
     // Blocks go top to bottom.  Both columns of a band sort at the band's
     // top (its right column may start above its left one), left first.
+    std::vector<Block>& blocks = page.blocks;
     std::map<int, double> band_top;
     for (const Block& b : blocks) {
       if (b.kind != BlockKind::kColumn) continue;
@@ -388,12 +295,10 @@ LaidOutDocument Layout(const RawDocument& doc) {
       double ta = top(a), tb = top(b);
       if (std::fabs(ta - tb) > 1.0) return ta < tb;
       if (a.kind == BlockKind::kColumn && b.kind == BlockKind::kColumn && a.band == b.band) return a.column < b.column;
-      return a.box.x0 < b.box.x0;
+      double xa = a.kind == BlockKind::kCell ? a.frame.x0 : a.box.x0, xb = b.kind == BlockKind::kCell ? b.frame.x0 : b.box.x0;
+      return xa < xb;
     });
-    page.blocks = std::move(blocks);
-    out.pages.push_back(std::move(page));
   }
-  JoinRowsAcrossPages(&out);
   return out;
 }
 

@@ -2,8 +2,10 @@
 // with every byte traceable to a page and a box.
 //
 // What it does, page by page:
-//  * Table cells.  Words enclosed by ruling lines on four sides belong to that
-//    cell; a cell becomes one block.  Cells are read row by row.
+//  * Tables (tables.h).  Ruled grids and borderless tables are rebuilt and
+//    joined over page breaks; each cell becomes one block on the page where
+//    it starts (a cell cut by a page break keeps the lines of both pages,
+//    each line its own page and boxes).  Cells are read row by row.
 //  * Lines.  Other words are grouped into lines by vertical overlap.
 //  * Running headers and footers.  A line in the top or bottom margin that is
 //    only a page number ("3", "- 3 -", "Trang 3"), or whose text (digits
@@ -14,8 +16,6 @@
 //    block at the end) becomes a band: its left column is read before its
 //    right column, each as one block.
 //  * Everything else is body text, one block per run of lines.
-//  * Rows cut by a page break.  The cells of an unnumbered row at the top of
-//    a page (under a repeated header) continue the last row of the page before.
 //
 // BuildText then joins blocks into paragraphs ("\n" between paragraphs): a
 // line that is indented, follows a short line, changes between bold and
@@ -30,17 +30,10 @@
 
 #include "common/geometry.h"
 #include "extractor/extractor.h"
+#include "extractor/line.h"
+#include "extractor/tables.h"
 
 namespace kh {
-
-struct Line {
-  int page = 0;
-  Box box;
-  std::vector<Word> words;  // left to right
-  double size = 0;          // the largest font size on the line
-  bool bold = false;        // every word is bold
-  std::string Text() const; // words joined by single spaces
-};
 
 enum class BlockKind {
   kBody,    // running text
@@ -68,15 +61,10 @@ struct Page {
 
 struct LaidOutDocument {
   std::vector<Page> pages;
+  std::vector<Table> tables;  // every table, each joined over its pages (tables.h)
 };
 
 LaidOutDocument Layout(const RawDocument& doc);
-
-// Part of Layout, exposed for tests: a table row cut by a page break (the
-// first row under the repeated header has no cell in the first column) is
-// joined to the last row of the previous page, cell by cell; the moved lines
-// keep their own page and boxes.
-void JoinRowsAcrossPages(LaidOutDocument* doc);
 
 // Where a piece of text came from.
 struct Span {
@@ -108,10 +96,6 @@ struct Text {
 };
 
 Text BuildText(const LaidOutDocument& doc);
-
-// Joins lines the way BuildText joins lines within a paragraph (used for
-// header and signature blocks).
-std::string JoinLines(const std::vector<Line>& lines);
 
 }  // namespace kh
 
