@@ -311,7 +311,6 @@ std::vector<TableSegment> FindBorderlessTables(int page, std::vector<Line>* line
       }
       // Lines crossing the gutters: a row spanning the columns if the table
       // goes on after at most three of them.
-      if (plain < 2) break;
       size_t k = j;
       while (k < ls.size() && k < j + 3 && NarrowAll(ls[k], gs, min_gutter).size() < gs.size()) ++k;
       if (k >= ls.size() || k == j + 3 || ls[k].box.y0 - ls[k - 1].box.y1 > 2.5 * std::max(ls[k - 1].size, 8.0)) break;
@@ -371,17 +370,36 @@ std::vector<TableSegment> FindBorderlessTables(int page, std::vector<Line>* line
       } else if (!new_row) {
         new_row = rows.back().span_from >= 0 || used.count(0) > 0 || (gap > 0.45 * size && used.size() >= 2);
       }
+      // A spanning line: its words from the first run of words (runs are
+      // kept apart by gutter-wide gaps) that crosses a column edge on.
+      size_t span_word = l.words.size();
+      if (spanning[k]) {
+        size_t run = 0;
+        for (size_t w = 0; w <= l.words.size(); ++w) {
+          if (w < l.words.size() && (w == 0 || l.words[w].box.x0 - l.words[w - 1].box.x1 < min_gutter)) continue;
+          double x0 = l.words[run].box.x0, x1 = l.words[w - 1].box.x1;
+          bool crosses = false;
+          for (size_t e = 1; e + 1 < xs.size(); ++e) crosses = crosses || (x0 < xs[e] && xs[e] < x1);
+          if (crosses) {
+            span_word = run;
+            break;
+          }
+          run = w;
+        }
+        if (span_word == l.words.size()) span_word = 0;
+      }
       if (new_row) {
         rows.emplace_back();
         rows.back().cells.resize(static_cast<size_t>(cols));
-        if (spanning[k]) rows.back().span_from = ColumnOf(xs, l.words.front().box.cx());
+        if (spanning[k]) rows.back().span_from = ColumnOf(xs, l.words[span_word].box.x0 + 1);
       }
       RowWork& row = rows.back();
       row.y0 = std::min(row.y0, l.box.y0);
       row.y1 = std::max(row.y1, l.box.y1);
-      for (const Word& w : l.words) {
-        int c = row.span_from >= 0 ? row.span_from : ColumnOf(xs, w.box.cx());
-        row.cells[static_cast<size_t>(c)].push_back(w);
+      for (size_t w = 0; w < l.words.size(); ++w) {
+        int c = ColumnOf(xs, l.words[w].box.cx());
+        if (row.span_from >= 0 && (w >= span_word || c > row.span_from)) c = row.span_from;
+        row.cells[static_cast<size_t>(c)].push_back(l.words[w]);
       }
     }
     seg.ys.push_back(rows.front().y0);
@@ -394,7 +412,7 @@ std::vector<TableSegment> FindBorderlessTables(int page, std::vector<Line>* line
         TableCell cell;
         cell.row = static_cast<int>(r);
         cell.col = c;
-        if (rows[r].span_from >= 0) cell.col_span = cols - c;
+        if (c == rows[r].span_from) cell.col_span = cols - c;
         Box frame{xs[static_cast<size_t>(c)], seg.ys[r], xs[static_cast<size_t>(c + cell.col_span)], seg.ys[r + 1]};
         cell.pieces.push_back({page, frame});
         cell.lines = GroupLines(std::move(ws), page);

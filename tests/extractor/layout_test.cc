@@ -130,46 +130,6 @@ TEST(LayoutTest, WordsInsideRulingsBecomeCellsReadRowByRow) {
   EXPECT_EQ(t.text, "1.1\nViệc một\nQuý\n1.2\nViệc\nhai\n");
 }
 
-// A table on two pages with a 3-column grid from x=85 to 400.
-RawPage TablePage(std::vector<Word> words, int number, std::vector<double> row_lines) {
-  RawPage p = PageOf(std::move(words), number);
-  for (double y : row_lines) p.rulings.push_back(Ruling{{85, y - 0.25, 400, y + 0.25}});
-  for (double x : {85.0, 120.0, 290.0, 400.0})
-    p.rulings.push_back(Ruling{{x - 0.25, row_lines.front(), x + 0.25, row_lines.back()}});
-  return p;
-}
-
-// Regression: a row cut by a page break ("... của 20% đơn vị" / "sự nghiệp
-// công lập" on the next page, under the repeated header) was read as two
-// paragraphs, so the text of one cell was split.
-TEST(LayoutTest, RowCutByPageBreakIsJoined) {
-  RawDocument doc;
-  doc.pages.push_back(TablePage({W("TT", 90, 105, 20), W("Nội", 130, 105, 30), W("Sản", 300, 105, 30),
-                                 W("3.3", 90, 705, 20), W("đơn", 130, 705, 30), W("vị", 165, 705, 20),
-                                 W("Báo", 300, 705, 30), W("cáo", 335, 705, 30)},
-                                1, {100, 150, 700, 800}));
-  doc.pages.push_back(TablePage({W("TT", 90, 105, 20), W("Nội", 130, 105, 30), W("Sản", 300, 105, 30),
-                                 W("sự", 130, 155, 20), W("nghiệp", 155, 155, 50),
-                                 W("3.4", 90, 205, 20), W("Việc", 130, 205, 40)},
-                                2, {100, 150, 200, 250}));
-  LaidOutDocument laid = Layout(doc);
-  Text t = BuildText(laid);
-  EXPECT_NE(t.text.find("đơn vị sự nghiệp\nBáo cáo\n"), std::string::npos) << t.text;
-  EXPECT_NE(t.text.find("\nTT\nNội\nSản\n3.4\nViệc\n"), std::string::npos) << t.text;
-  // the moved words keep their page
-  size_t at = t.text.find("nghiệp");
-  EXPECT_EQ(t.Locate(at, at + 1).page, 2);
-}
-
-// A numbered row at the top of the next page is a row of its own.
-TEST(LayoutTest, NumberedRowAtPageTopIsNotJoined) {
-  RawDocument doc;
-  doc.pages.push_back(TablePage({W("3.3", 90, 705, 20), W("đơn", 130, 705, 30)}, 1, {700, 800}));
-  doc.pages.push_back(TablePage({W("3.4", 90, 105, 20), W("Việc", 130, 105, 40)}, 2, {100, 150}));
-  Text t = BuildText(Layout(doc));
-  EXPECT_EQ(t.text, "3.3\nđơn\n3.4\nViệc\n");
-}
-
 TEST(LayoutTest, LocateGivesPageAndUnionBox) {
   RawDocument doc;
   doc.pages.push_back(PageOf({W("Nghị", 85, 100, 30), W("định", 120, 100, 30)}, 1));
