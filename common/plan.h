@@ -59,6 +59,50 @@ struct Target {
   Location where;                   // the figure
 };
 
+// When a task is due, read from its "Thời gian thực hiện" cell.
+struct Timeline {
+  std::string text;                       // as printed (normalized)
+  std::optional<std::string> from, to;    // ISO 8601 dates, where the text has dates
+  std::optional<std::string> recurring;   // "continuous", "weekly", "monthly", "quarterly", "semiannual", "yearly"
+  std::optional<std::string> condition;   // "khi có hướng dẫn của Trung ương", "Sau khi Trung ương công bố ..."
+  bool year_inferred = false;             // a quarter or month without a year took the plan's year
+  struct Part {                           // "Ban hành kế hoạch: Quý I/2025. Thực hiện: Trong năm 2025"
+    std::string label;                    // "Ban hành kế hoạch" (may be empty)
+    std::string text;                     // "Quý I/2025"
+    std::optional<std::string> from, to;
+  };
+  std::vector<Part> parts;                // only when the text has more than one dated part
+};
+
+struct TaskGroup {
+  std::string no;     // "II", "1." as printed; may be empty
+  std::string title;  // "Cải cách thể chế"
+};
+
+// Where one cell of a task row is drawn.
+struct CellRef {
+  std::string column;  // the column's role: "no", "task", "product", ...
+  int page = 0;
+  Box box;
+};
+
+// One row of a plan's task table.
+struct Task {
+  int table = 0;                  // which task table of the plan (0-based)
+  int row = 0;                    // the row in that table (0-based, header rows included)
+  std::string no;                 // as printed ("2.1", "7.4"); empty if the row has none
+  std::optional<int> part_of;     // index in tasks[] of the numbered task an unnumbered row belongs to
+  std::vector<TaskGroup> groups;  // the group rows / group column above it, outermost first
+  std::string task, product;
+  std::vector<std::string> lead, partners;  // units, one per entry
+  std::string lead_text, partners_text;     // the cells as printed
+  Timeline timeline;
+  std::string note;
+  std::vector<std::pair<std::string, std::string>> extra;  // other columns: header -> text
+  std::vector<int> pages;
+  std::vector<CellRef> cells;
+};
+
 struct Signer {
   std::optional<std::string> name;
   std::optional<std::string> role;       // "Giám đốc", "Phó Giám đốc", "Quyền Giám đốc"
@@ -91,6 +135,7 @@ struct PlanResult {
   DocumentFacts document;
   std::vector<LegalReference> legal_references;
   std::vector<Target> targets;
+  std::vector<Task> tasks;
   std::vector<Diagnostic> diagnostics;
 };
 

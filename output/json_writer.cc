@@ -50,6 +50,53 @@ ordered_json TargetJson(const Target& t) {
   return o;
 }
 
+ordered_json TimelineJson(const Timeline& t) {
+  ordered_json o;
+  o["text"] = t.text;
+  o["from"] = Opt(t.from);
+  o["to"] = Opt(t.to);
+  o["recurring"] = Opt(t.recurring);
+  o["condition"] = Opt(t.condition);
+  o["year_inferred"] = t.year_inferred;
+  ordered_json parts = ordered_json::array();
+  for (const Timeline::Part& p : t.parts)
+    parts.push_back({{"label", p.label}, {"text", p.text}, {"from", Opt(p.from)}, {"to", Opt(p.to)}});
+  o["parts"] = parts;
+  return o;
+}
+
+ordered_json TaskJson(const Task& t) {
+  ordered_json o;
+  o["table"] = t.table;
+  o["row"] = t.row;
+  o["no"] = t.no;
+  o["part_of"] = Opt(t.part_of);
+  if (t.groups.empty()) {
+    o["group"] = nullptr;
+  } else {
+    o["group"] = {{"no", t.groups.back().no}, {"title", t.groups.back().title}};
+  }
+  ordered_json groups = ordered_json::array();
+  for (const TaskGroup& g : t.groups) groups.push_back({{"no", g.no}, {"title", g.title}});
+  o["groups"] = groups;
+  o["task"] = t.task;
+  o["product"] = t.product;
+  o["lead"] = t.lead;
+  o["lead_text"] = t.lead_text;
+  o["partners"] = t.partners;
+  o["partners_text"] = t.partners_text;
+  o["timeline"] = TimelineJson(t.timeline);
+  o["note"] = t.note;
+  ordered_json extra = ordered_json::array();
+  for (const auto& [header, text] : t.extra) extra.push_back({{"header", header}, {"text", text}});
+  o["extra"] = extra;
+  o["pages"] = t.pages;
+  ordered_json cells = ordered_json::array();
+  for (const CellRef& c : t.cells) cells.push_back({{"column", c.column}, {"page", c.page}, {"bbox", BoxJson(c.box)}});
+  o["cells"] = cells;
+  return o;
+}
+
 }  // namespace
 
 std::string ToJson(const PlanResult& plan) {
@@ -96,6 +143,9 @@ std::string ToJson(const PlanResult& plan) {
   ordered_json targets = ordered_json::array();
   for (const Target& t : plan.targets) targets.push_back(TargetJson(t));
   j["targets"] = targets;
+  ordered_json tasks = ordered_json::array();
+  for (const Task& t : plan.tasks) tasks.push_back(TaskJson(t));
+  j["tasks"] = tasks;
   ordered_json diags = ordered_json::array();
   for (const Diagnostic& dg : plan.diagnostics) {
     ordered_json o = {{"code", dg.code}, {"message", dg.message}};

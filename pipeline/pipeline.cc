@@ -9,6 +9,7 @@
 #include "rules/facts.h"
 #include "rules/legal_refs.h"
 #include "rules/targets.h"
+#include "rules/tasks.h"
 
 namespace kh {
 
@@ -20,7 +21,10 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   if (!refs.ok()) return refs.status();
   Result<std::shared_ptr<const TargetExtractor>> targets = TargetExtractor::Create(data.value());
   if (!targets.ok()) return targets.status();
+  Result<std::shared_ptr<const TaskExtractor>> tasks = TaskExtractor::Create(data.value());
+  if (!tasks.ok()) return tasks.status();
   auto p = std::shared_ptr<Pipeline>(new Pipeline());
+  p->tasks_ = tasks.value();
   p->options_ = options;
   p->refs_ = refs.value();
   p->targets_ = targets.value();
@@ -81,6 +85,13 @@ Result<PlanResult> Pipeline::Run(const std::string& path) const {
   tctx.period_to = plan.document.period_to;
   if (plan.document.date && plan.document.date->size() >= 4) tctx.plan_year = std::stoi(plan.document.date->substr(0, 4));
   plan.targets = targets_->Extract(nt, Paragraphs(text, nt), tctx, locate);
+  TaskContext kctx;
+  if (plan.document.period_from && plan.document.period_from == plan.document.period_to) {
+    kctx.plan_year = *plan.document.period_from;
+  } else if (tctx.plan_year) {
+    kctx.plan_year = *tctx.plan_year;
+  }
+  plan.tasks = tasks_->Extract(laid.tables, kctx);
   size_t words = 0;
   for (const RawPage& p : raw->pages) words += p.words.size();
   if (words == 0) {

@@ -3,6 +3,7 @@
 //   ReadPdf -> Layout -> BuildText -> Normalize -> ExtractFacts
 //                                              -> LegalRefExtractor::Extract
 //                                              -> TargetExtractor::Extract
+//                      (Layout's tables)       -> TaskExtractor::Extract
 //
 // Create() loads and compiles the rules once; Run() is then safe to call from
 // several threads at once.  Errors come back as the Status of the stage that
@@ -25,6 +26,7 @@ struct PipelineOptions {
 
 class LegalRefExtractor;
 class TargetExtractor;
+class TaskExtractor;
 
 class Pipeline {
  public:
@@ -35,6 +37,7 @@ class Pipeline {
   PipelineOptions options_;
   std::shared_ptr<const LegalRefExtractor> refs_;
   std::shared_ptr<const TargetExtractor> targets_;
+  std::shared_ptr<const TaskExtractor> tasks_;
 };
 
 }  // namespace kh

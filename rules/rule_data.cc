@@ -140,7 +140,50 @@ Indicator ReadIndicator(const json& j) {
   return ind;
 }
 
+// Folded, with everything but letters, digits and spaces dropped: header
+// phrases are compared this way ("Kết quả/sản phẩm" = "ket qua san pham").
+std::string HeaderKey(const std::string& s) {
+  std::string f = FoldNorm(s), out;
+  for (char c : f) out.push_back((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80) ? c : ' ');
+  return CollapseSpaces(out);
+}
+
+void ReadTaskTableRules(const json& t, TaskTableRules* out) {
+  for (const json& c : t.at("columns")) {
+    TaskColumnRole r;
+    r.role = c.at("role").get<std::string>();
+    for (const json& h : c.at("headers")) r.headers.push_back(HeaderKey(h.get<std::string>()));
+    out->columns.push_back(std::move(r));
+  }
+  for (const json& e : t.at("header_examples"))
+    out->header_examples.emplace_back(e.at("text").get<std::string>(), e.at("role").get<std::string>());
+  for (const json& e : t.at("header_counter_examples")) out->header_counter_examples.push_back(e.get<std::string>());
+  for (const json& w : t.at("unit_heads")) out->unit_heads.push_back(NormalizeString(w.get<std::string>()));
+  for (const json& c : t.at("collectives")) out->collectives.push_back({FoldedList(c.at("words")), NormalizeString(c.at("head").get<std::string>())});
+  for (const json& w : t.at("unit_names")) out->unit_names.push_back(NormalizeString(w.get<std::string>()));
+  for (const json& e : t.at("unit_examples")) {
+    std::vector<std::string> units;
+    for (const json& u : e.at("units")) units.push_back(NormalizeString(u.get<std::string>()));
+    out->unit_examples.emplace_back(e.at("text").get<std::string>(), std::move(units));
+  }
+  for (const json& e : t.at("unit_counter_examples")) out->unit_counter_examples.push_back(e.get<std::string>());
+}
+
+void ReadTimelineRules(const json& t, TimelineRules* out) {
+  for (const json& p : t.at("patterns")) out->patterns.emplace_back(p.at("kind").get<std::string>(), p.at("regex").get<std::string>());
+  for (const json& r : t.at("recurring")) out->recurring.emplace_back(r.at("value").get<std::string>(), FoldedList(r.at("words")));
+  out->condition_cues = FoldedList(t.at("condition_cues"));
+  for (const json& e : t.at("examples")) {
+    json expect = e.at("expect");
+    if (e.contains("year")) expect["_year"] = e["year"];
+    out->examples.push_back({e.at("text").get<std::string>(), expect.dump()});
+  }
+  for (const json& e : t.at("counter_examples")) out->counter_examples.push_back(e.at("text").get<std::string>());
+}
+
 }  // namespace
+
+std::string TaskHeaderKey(const std::string& s) { return HeaderKey(s); }
 
 const Indicator* RuleData::IndicatorById(std::string_view id) const {
   for (const Indicator& i : indicators) if (i.id == id) return &i;
@@ -223,6 +266,20 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   if (!targets.ok()) return targets.status();
   Result<json> indicators = ParseRuleFile(dir, "indicators.json");
   if (!indicators.ok()) return indicators.status();
+  Result<json> task_tables = ParseRuleFile(dir, "task_tables.json");
+  if (!task_tables.ok()) return task_tables.status();
+  Result<json> timelines = ParseRuleFile(dir, "timelines.json");
+  if (!timelines.ok()) return timelines.status();
+  try {
+    ReadTaskTableRules(task_tables.value(), &data->task_tables);
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/task_tables.json: ") + e.what());
+  }
+  try {
+    ReadTimelineRules(timelines.value(), &data->timelines);
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/timelines.json: ") + e.what());
+  }
   try {
     ReadTargetRules(targets.value(), &data->targets);
   } catch (const json::exception& e) {

@@ -83,6 +83,37 @@ struct Indicator {
   std::vector<std::string> examples, counter_examples;
 };
 
+// rules/task_tables.json: header wording -> column role, and unit lists.
+struct TaskColumnRole {
+  std::string role;                  // "no", "group", "task", "product", "lead", "partners", "timeline", "note"
+  std::vector<std::string> headers;  // folded, punctuation dropped
+};
+
+struct Collective {
+  std::vector<std::string> words;  // folded: "cac so"
+  std::string head;                // as printed: "Sở"
+};
+
+struct TaskTableRules {
+  std::vector<TaskColumnRole> columns;
+  std::vector<std::pair<std::string, std::string>> header_examples;  // text, role
+  std::vector<std::string> header_counter_examples;
+  std::vector<std::string> unit_heads;   // normalized, case kept
+  std::vector<Collective> collectives;
+  std::vector<std::string> unit_names;   // normalized: names with a separator inside
+  std::vector<std::pair<std::string, std::vector<std::string>>> unit_examples;
+  std::vector<std::string> unit_counter_examples;  // each is one unit
+};
+
+// rules/timelines.json.
+struct TimelineRules {
+  std::vector<std::pair<std::string, std::string>> patterns;  // kind, RE2 over folded text
+  std::vector<std::pair<std::string, std::vector<std::string>>> recurring;  // value, folded words
+  std::vector<std::string> condition_cues;  // folded
+  std::vector<PatternExample> examples;     // json: the expected fields
+  std::vector<std::string> counter_examples;
+};
+
 struct RuleData {
   std::vector<DocType> doc_types;
   std::vector<Body> bodies;
@@ -91,6 +122,8 @@ struct RuleData {
   PatternSpec reference, date, issuer, list_separator;
   TargetRules targets;
   std::vector<Indicator> indicators;  // file order = matching priority
+  TaskTableRules task_tables;
+  TimelineRules timelines;
 
   const DocType* TypeById(std::string_view id) const;
   const DocType* TypeByWord(std::string_view folded_word) const;
@@ -102,6 +135,10 @@ struct RuleData {
   // The province whose name (folded) starts `folded_text` (longest match).
   const Province* ProvinceAtStart(std::string_view folded_text, size_t* len) const;
 };
+
+// A header cell's text as task_tables.json headers are stored: folded, with
+// everything but letters, digits and single spaces dropped.
+std::string TaskHeaderKey(const std::string& s);
 
 // Loads from dir ("" = the copy compiled into the binary).
 Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir = "");
