@@ -135,6 +135,7 @@ Timeline TimelineParser::Parse(std::string_view raw, int plan_year) const {
       bool overlaps = false;
       for (auto [tb, te] : taken) overlaps = overlaps || (b < te && tb < e);
       if (overlaps) continue;
+      taken.emplace_back(b, e);  // consumed even when it gives no date ("Quý V/2025", "31/02/2025")
       Interval iv;
       iv.begin = b;
       iv.end = e;
@@ -195,7 +196,6 @@ Timeline TimelineParser::Parse(std::string_view raw, int plan_year) const {
         iv.from = Date{y, 1, 1};
         iv.to = Date{y, 12, 31};
       }
-      taken.emplace_back(b, e);
       found.push_back(iv);
     }
   }

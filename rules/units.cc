@@ -73,8 +73,8 @@ bool UnitSplitter::StartsWithUnitWord(std::string_view piece) const {
     if (piece.size() < h.size() || piece.substr(0, h.size()) != h) continue;
     if (piece.size() == h.size() || piece[h.size()] == ' ') return true;
   }
-  size_t sp = piece.find(' ');
-  return IsAcronym(piece.substr(0, sp));
+  size_t end = piece.find_first_of(" ,;:.)");
+  return IsAcronym(piece.substr(0, end));
 }
 
 std::vector<std::string> UnitSplitter::Split(std::string_view raw) const {
