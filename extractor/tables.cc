@@ -555,12 +555,17 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
         // A row cut by the page break.
         const int last = static_cast<int>(t.rows.size()) - 1;
         if (drop < seg_rows && last >= 0) {
-          bool numbered = false, lower = false, new_column = false;
-          std::set<int> filled_prev, filled_cur;
-          for (int c = 1; c < t.columns; ++c) {
-            const TableCell* pc = Covering(&t, last, c);
-            if (pc && !pc->empty() && pc->row == last && pc->col == c) filled_prev.insert(c);
+          // How far right text goes in each column: where a line wraps.
+          std::vector<double> right(static_cast<size_t>(t.columns), -1e9);
+          for (const TableCell& c : t.cells) {
+            if (c.col_span != 1) continue;
+            for (const Line& l : c.lines) right[static_cast<size_t>(c.col)] = std::max(right[static_cast<size_t>(c.col)], l.box.x1);
           }
+          // The row goes on if each of its cells goes on from the cell above
+          // as a wrapped line would: in lower case, or with a first word that
+          // would not have fitted on the last line above.
+          bool numbered = false, lower = false, all_wrap = true;
+          int shared = 0;
           for (const TableCell& c : seg.cells) {
             if (c.row != drop || c.empty()) continue;
             TableCell m = map_cell(c, 0);
@@ -568,11 +573,16 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
               numbered = true;
               continue;
             }
-            filled_cur.insert(m.col);
             const TableCell* pc = Covering(&t, last, m.col);
-            bool prev_has = pc && !pc->empty();
-            if (prev_has && StartsLower(CellText(c))) lower = true;
-            if (!prev_has) new_column = true;
+            if (pc == nullptr || pc->empty() || pc->row != last) continue;
+            ++shared;
+            bool low = StartsLower(CellText(c));
+            lower = lower || low;
+            const Line& above = pc->lines.back();
+            const Word& first = c.lines.front().words.front();
+            double boundary = std::max(right[static_cast<size_t>(m.col)], above.box.x1);
+            bool wraps = above.box.x1 + 0.25 * std::max(first.size, 6.0) + first.box.width() > boundary + 0.5;
+            all_wrap = all_wrap && (low || wraps);
           }
           double lh = 14;
           std::vector<double> hs;
@@ -580,9 +590,7 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
             for (const Line& l : c.lines) hs.push_back(l.box.height());
           if (!hs.empty()) lh = Median(hs);
           bool at_foot = open->last_box.y1 >= foot[std::lround(pages[p - 1].height)] - std::max(25.0, 2 * lh);
-          bool subset = !filled_cur.empty() && filled_cur.size() < filled_prev.size() &&
-                        std::includes(filled_prev.begin(), filled_prev.end(), filled_cur.begin(), filled_cur.end());
-          cut = !numbered && at_foot && !filled_cur.empty() && (lower || (!new_column && subset));
+          cut = !numbered && at_foot && shared > 0 && (lower || all_wrap);
         }
       }
       const int offset = static_cast<int>(t.rows.size()) - drop - (cut ? 1 : 0);

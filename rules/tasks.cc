@@ -112,7 +112,18 @@ std::optional<std::string> TaskExtractor::HeaderRole(const std::string& cell_tex
       }
     }
   }
-  if (best == nullptr) return std::nullopt;
+  if (best == nullptr) {
+    // A narrow column breaks a short header inside a word ("ST" / "T").
+    std::string squeezed;
+    for (char c : key)
+      if (c != ' ') squeezed.push_back(c);
+    if (squeezed.size() <= 4 && squeezed != key) {
+      for (const TaskColumnRole& r : data_->task_tables.columns)
+        for (const std::string& h : r.headers)
+          if (h == squeezed) return r.role;
+    }
+    return std::nullopt;
+  }
   return *best;
 }
 

@@ -20,9 +20,11 @@ Markup (one directive or paragraph per line; blank lines are ignored):
   @landscape / @portrait     start a new page in that orientation
   @pagebreak                 start a new page
   @table W1,W2,...           table with column widths in relative units
+  @table plain W1,W2,...     the same drawn without lines (a borderless table)
     @th a | b | ...          header row, repeated on every page
     @group NO | TITLE        group row: NO in column 1, TITLE spanning the rest
-    a | b | ...              body row; a cell "^" is merged into the cell above
+    a | b | ...              body row; a cell "^" is merged into the cell above,
+                             a cell "<" into the cell to its left
   @endtable
   @sign ... @end             signature block: "L: text" recipients (left),
                              "R*: ROLE", "R: NAME" (right)
@@ -126,6 +128,7 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="TblPlain" style:family="table"><style:table-properties style:width="16cm" table:align="left"/></style:style>
  <style:style style:name="CellPlain" style:family="table-cell"><style:table-cell-properties fo:padding="0.02cm" fo:border="none"/></style:style>
  <style:style style:name="CellBox" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000" style:vertical-align="top"/></style:style>
+ <style:style style:name="CellGap" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0.19cm" fo:padding-right="0.19cm" fo:border="none" style:vertical-align="top"/></style:style>
  <style:style style:name="CellBoxM" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000" style:vertical-align="middle"/></style:style>
  __COLSTYLES__
 </office:automatic-styles>
@@ -184,6 +187,7 @@ class Builder:
         ncol = len(widths)
         # row spans: a "^" cell is covered by the nearest non-"^" cell above
         spans = {}
+        cspans = {}
         for r, (kind, cells) in enumerate(rows):
             for c, cell in enumerate(cells):
                 if cell == "^":
@@ -191,6 +195,11 @@ class Builder:
                     while rows[rr][1][c] == "^":
                         rr -= 1
                     spans[(rr, c)] = spans.get((rr, c), 1) + 1
+                if cell == "<":
+                    cc = c - 1
+                    while cells[cc] == "<":
+                        cc -= 1
+                    cspans[(r, cc)] = cspans.get((r, cc), 1) + 1
         if header_rows:
             o.append("<table:table-header-rows>")
         for r, (kind, cells) in enumerate(rows):
@@ -199,22 +208,24 @@ class Builder:
             o.append("<table:table-row>")
             if kind == "group":
                 o.append(self.cell(cells[0], plain, "CellH", 1))
-                o.append('<table:table-cell table:style-name="CellBox" table:number-columns-spanned="%d" office:value-type="string"><text:p text:style-name="Cell"><text:span text:style-name="B">%s</text:span></text:p></table:table-cell>' % (ncol - 1, inline(cells[1])))
+                o.append('<table:table-cell table:style-name="%s" table:number-columns-spanned="%d" office:value-type="string"><text:p text:style-name="Cell"><text:span text:style-name="B">%s</text:span></text:p></table:table-cell>' % ("CellGap" if plain else "CellBox", ncol - 1, inline(cells[1])))
                 o.extend(["<table:covered-table-cell/>"] * (ncol - 2))
             else:
                 for c in range(ncol):
                     cell = cells[c] if c < len(cells) else ""
-                    if cell == "^":
+                    if cell in ("^", "<"):
                         o.append("<table:covered-table-cell/>")
                         continue
                     style = "CellH" if kind == "th" else "Cell"
-                    o.append(self.cell(cell, plain, style, spans.get((r, c), 1)))
+                    o.append(self.cell(cell, plain, style, spans.get((r, c), 1), cspans.get((r, c), 1)))
             o.append("</table:table-row>")
         o.append("</table:table>")
 
-    def cell(self, text, plain, pstyle, rowspan):
-        cs = "CellPlain" if plain else ("CellBoxM" if rowspan > 1 else "CellBox")
+    def cell(self, text, plain, pstyle, rowspan, colspan=1):
+        cs = "CellGap" if plain else ("CellBoxM" if rowspan > 1 else "CellBox")
         span = ' table:number-rows-spanned="%d"' % rowspan if rowspan > 1 else ""
+        if colspan > 1:
+            span += ' table:number-columns-spanned="%d"' % colspan
         paras = "".join('<text:p text:style-name="%s">%s</text:p>' % (pstyle, inline(t.strip())) for t in text.split("\\n")) if text else '<text:p text:style-name="%s"/>' % pstyle
         return '<table:table-cell table:style-name="%s"%s office:value-type="string">%s</table:table-cell>' % (cs, span, paras)
 
@@ -270,7 +281,9 @@ def build(src):
             i += 1
             b.two_column(items, kind)
         elif line.startswith("@table"):
-            widths = [float(w) for w in line.split()[1].split(",")]
+            words = line.split()
+            plain = len(words) > 2 and words[1] == "plain"
+            widths = [float(w) for w in words[-1].split(",")]
             rows = []
             nth = 0
             while lines[i].rstrip() != "@endtable":
@@ -286,7 +299,7 @@ def build(src):
                 else:
                     rows.append(("td", [c.strip() for c in row.split("|")]))
             i += 1
-            b.table(widths, rows, header_rows=nth)
+            b.table(widths, rows, plain=plain, header_rows=nth)
         elif line.startswith("@center* "):
             b.para("CenterB", line[9:])
         elif line.startswith("@center "):

@@ -15,6 +15,7 @@ schema = json.load(open(sys.argv[1]))
 Draft202012Validator.check_schema(schema)
 v = Draft202012Validator(schema)
 bad = 0
+with_targets = with_tasks = 0
 for path in sys.argv[2:]:
     doc = json.load(open(path))
     errs = list(v.iter_errors(doc))
@@ -24,11 +25,18 @@ for path in sys.argv[2:]:
     broken = copy.deepcopy(doc); broken["legal_references"].append({"type": "x"})
     if v.is_valid(broken): print("FAIL: a broken document validated"); bad += 1
     if doc["targets"]:
+        with_targets += 1
         broken = copy.deepcopy(doc); broken["targets"][0]["comparator"] = "≥"
         if v.is_valid(broken): print("FAIL: a target with an unknown comparator validated"); bad += 1
-    else:
-        print("FAIL: no targets in", path); bad += 1
+    if doc["tasks"]:
+        with_tasks += 1
+        broken = copy.deepcopy(doc); broken["tasks"][0]["timeline"]["to"] = "Quý IV/2019"
+        if v.is_valid(broken): print("FAIL: a task with a non-ISO timeline date validated"); bad += 1
+        broken = copy.deepcopy(doc); broken["tasks"][0]["lead"] = "Sở Nội vụ"
+        if v.is_valid(broken): print("FAIL: a task whose lead is not a list validated"); bad += 1
     broken = copy.deepcopy(doc); broken["document"]["date"] = "14/01/2019"
     if v.is_valid(broken): print("FAIL: a non-ISO date validated"); bad += 1
+if with_targets < 3 or with_tasks < 3:
+    print("FAIL: the corpus should give targets (%d plans) and tasks (%d plans)" % (with_targets, with_tasks)); bad += 1
 sys.exit(1 if bad else 0)
 PY

@@ -121,12 +121,15 @@ TEST(TablesTest, NumberedRowAtPageTopIsNotJoined) {
 // second product and deadline for the task above).
 TEST(TablesTest, UnnumberedSubRowAtPageTopIsNotJoined) {
   RawDocument doc;
-  doc.pages.push_back(TablePage({W("2.1", 90, 705, 20), W("Kế", 130, 705), W("Quý", 300, 705)}, 1, {700, 800}));
+  // Row 2.0 shows how wide lines in each column go.
+  doc.pages.push_back(TablePage({W("2.0", 90, 655, 20), W("Một", 125, 655, 160), W("Hai", 295, 655, 100),
+                                 W("2.1", 90, 705, 20), W("Kế", 130, 705), W("Quý", 300, 705)},
+                                1, {650, 700, 800}));
   doc.pages.push_back(TablePage({W("Báo", 130, 105), W("Quý", 300, 105)}, 2, {100, 150}));
   LaidOutDocument laid = Layout(doc);
   ASSERT_EQ(laid.tables.size(), 1u);
-  EXPECT_EQ(laid.tables[0].rows.size(), 2u);
-  EXPECT_FALSE(laid.tables[0].rows[0].cut);
+  EXPECT_EQ(laid.tables[0].rows.size(), 3u);
+  EXPECT_FALSE(laid.tables[0].rows[1].cut);
 }
 
 // A cell going on in lower case is a cut row even when every column goes on.
@@ -166,7 +169,8 @@ TEST(TablesTest, MergedCellOverAPageBreakIsOneCell) {
     return p;
   };
   RawDocument doc;
-  doc.pages.push_back(page(1, {W("Nhóm", 90, 705, 25), W("1.1", 130, 705, 20), W("1.2", 130, 755, 20)}, 700, 750, 800));
+  doc.pages.push_back(page(1, {W("Nhóm", 90, 705, 25), W("1.1", 130, 705, 20), W("Việc", 155, 705, 120), W("1.2", 130, 755, 20)},
+                           700, 750, 800));
   doc.pages.push_back(page(2, {W("1.3", 130, 105, 20), W("1.4", 130, 155, 20)}, 100, 150, 200));
   LaidOutDocument laid = Layout(doc);
   ASSERT_EQ(laid.tables.size(), 1u);
