@@ -312,6 +312,16 @@ std::vector<Task> TaskExtractor::Extract(const std::vector<Table>& tables, const
         task.part_of = last_numbered;
       }
       task.task = CellText(at(r, "task"));
+      if (cols.Col("no") < 0) {
+        // No number column: the number leads the task's own text ("1.2. Rà soát ...").
+        TaskGroup split = SplitMarker(task.task);
+        if (!split.no.empty() && std::isdigit(static_cast<unsigned char>(split.no[0]))) {
+          task.no = split.no;
+          task.task = split.title;
+          task.part_of.reset();
+          last_numbered = static_cast<int>(tasks.size());
+        }
+      }
       task.product = CellText(at(r, "product"));
       task.lead_text = CellText(at(r, "lead"));
       task.partners_text = CellText(at(r, "partners"));

@@ -172,6 +172,24 @@ TEST(TasksTest, HeaderlessTableAfterATaskTableGoesOn) {
   EXPECT_EQ(tasks[1].lead.size(), 2u);
 }
 
+// Without a number column the number is read from the start of the task.
+TEST(TasksTest, NumberInsideTheTaskCell) {
+  Table t = TableBuilder(3, 4)
+                .Row(0, {"Nội dung công việc", "Cơ quan chủ trì", "Thời gian"})
+                .Row(1, {"1.1. Rà soát thủ tục", "Sở Tư pháp", "Quý I/2025"})
+                .Row(2, {"Báo cáo kết quả rà soát", "Sở Tư pháp", "Quý II/2025"})
+                .Row(3, {"1.2 Công khai", "Văn phòng", "Thường xuyên"})
+                .Build();
+  std::vector<Task> tasks = X()->Extract({t}, {});
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(tasks[0].no, "1.1.");
+  EXPECT_EQ(tasks[0].task, "Rà soát thủ tục");
+  EXPECT_EQ(tasks[1].no, "");
+  EXPECT_EQ(tasks[1].part_of, 0);
+  EXPECT_EQ(tasks[2].no, "1.2");
+  EXPECT_FALSE(tasks[2].part_of);
+}
+
 TEST(TasksTest, CellsGivePagesAndBoxes) {
   TableBuilder b(3, 2);
   b.Row(0, {"TT", "Nhiệm vụ", "Thời gian"}).Cell(1, 0, "1").Cell(1, 1, "Việc", 1, 1, false, 3).Cell(1, 2, "Quý I/2025");
