@@ -283,9 +283,12 @@ std::vector<TableSegment> FindBorderlessTables(int page, std::vector<Line>* line
   const double size = std::max(Median(sizes), 6.0);
   const double min_gutter = std::max(7.0, 0.55 * size);
   std::vector<bool> taken(ls.size(), false);
+  // Each start may look far down; a budget keeps the whole search linear in
+  // the number of lines (a page of thousands of lines stays fast).
+  size_t budget = 40 * ls.size() + 1000;
 
   size_t i = 0;
-  while (i + 2 < ls.size()) {
+  while (i + 2 < ls.size() && budget > 0) {
     std::vector<Gutter> gs = LineGutters(ls[i], min_gutter);
     if (gs.size() < 2) {
       ++i;
@@ -295,7 +298,8 @@ std::vector<TableSegment> FindBorderlessTables(int page, std::vector<Line>* line
     std::vector<bool> spanning{false};
     size_t plain = 1;
     size_t j = i + 1;
-    while (j < ls.size()) {
+    while (j < ls.size() && budget > 0) {
+      --budget;
       const Line& prev = ls[j - 1];
       const Line& cur = ls[j];
       if (cur.box.y0 - prev.box.y1 > 2.5 * std::max(prev.size, 8.0)) break;

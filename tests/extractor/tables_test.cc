@@ -263,5 +263,16 @@ TEST(TablesTest, TwoColumnHeaderIsNotABorderlessTable) {
   EXPECT_EQ(lines.size(), 4u);
 }
 
+// A line of three columns over thousands of one-word lines: the gutters
+// stay open all the way down but only one line fills them, so it is no
+// table; the search stays linear and finds nothing.
+TEST(TablesTest, LongPageOfAlignedLinesIsQuick) {
+  std::vector<Line> lines{Row(1, 10, {{85, "a"}, {200, "b"}, {300, "c"}})};
+  for (int i = 1; i < 5000; ++i) lines.push_back(Row(1, 10.0 + 16 * i, {{85, "chữ"}}));
+  std::vector<TableSegment> segs = FindBorderlessTables(1, &lines);
+  EXPECT_TRUE(segs.empty());
+  EXPECT_EQ(lines.size(), 5000u);
+}
+
 }  // namespace
 }  // namespace kh
