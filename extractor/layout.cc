@@ -59,6 +59,24 @@ std::vector<Line> GroupLines(std::vector<Word> words, int page) {
   return lines;
 }
 
+bool NarrowChannel(const Line& l, double* c0, double* c1, double min_width) {
+  double best0 = 0, best1 = -1;
+  double free0 = -1e9;
+  for (size_t k = 0; k <= l.words.size(); ++k) {
+    double free1 = k < l.words.size() ? l.words[k].box.x0 : 1e9;
+    double a = std::max(free0, *c0), b = std::min(free1, *c1);
+    if (b - a > best1 - best0) {
+      best0 = a;
+      best1 = b;
+    }
+    if (k < l.words.size()) free0 = std::max(free0, l.words[k].box.x1);
+  }
+  if (best1 - best0 < min_width) return false;
+  *c0 = best0;
+  *c1 = best1;
+  return true;
+}
+
 namespace {
 
 // ---- running headers / footers ---------------------------------------------
@@ -82,26 +100,6 @@ bool InMargin(const Line& l, double page_height) {
 }
 
 // ---- bands -----------------------------------------------------------------
-
-// Narrows the channel [*c0, *c1] to the widest part of it that no word of
-// the line covers; false if less than min_width is left.
-bool NarrowChannel(const Line& l, double* c0, double* c1, double min_width) {
-  double best0 = 0, best1 = -1;
-  double free0 = -1e9;
-  for (size_t k = 0; k <= l.words.size(); ++k) {
-    double free1 = k < l.words.size() ? l.words[k].box.x0 : 1e9;
-    double a = std::max(free0, *c0), b = std::min(free1, *c1);
-    if (b - a > best1 - best0) {
-      best0 = a;
-      best1 = b;
-    }
-    if (k < l.words.size()) free0 = std::max(free0, l.words[k].box.x1);
-  }
-  if (best1 - best0 < min_width) return false;
-  *c0 = best0;
-  *c1 = best1;
-  return true;
-}
 
 bool TwoSided(const Line& l, double mid) {
   bool left = false, right = false;

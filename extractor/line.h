@@ -23,6 +23,11 @@ struct Line {
 // left to right.
 std::vector<Line> GroupLines(std::vector<Word> words, int page);
 
+// Narrows the white-space channel [*x0, *x1] to its widest part that no word
+// of the line covers; false (and nothing changed) if less than min_width is
+// left.  Columns of bands and tables are found this way.
+bool NarrowChannel(const Line& l, double* x0, double* x1, double min_width);
+
 // Joins lines as running text: one space between lines, none after a token
 // broken at a hyphen or slash ("4725/QĐ-" + "BGDĐT").
 std::string JoinLines(const std::vector<Line>& lines);

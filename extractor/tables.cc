@@ -225,23 +225,7 @@ struct Gutter {
   double x0, x1;
 };
 
-// The widest part of [g.x0, g.x1] that no word of the line covers, if it is
-// at least min_width wide.
-bool Narrow(const Line& l, Gutter* g, double min_width) {
-  double best0 = 0, best1 = -1, free0 = -1e9;
-  for (size_t k = 0; k <= l.words.size(); ++k) {
-    double free1 = k < l.words.size() ? l.words[k].box.x0 : 1e9;
-    double a = std::max(free0, g->x0), b = std::min(free1, g->x1);
-    if (b - a > best1 - best0) {
-      best0 = a;
-      best1 = b;
-    }
-    if (k < l.words.size()) free0 = std::max(free0, l.words[k].box.x1);
-  }
-  if (best1 - best0 < min_width) return false;
-  *g = {best0, best1};
-  return true;
-}
+bool Narrow(const Line& l, Gutter* g, double min_width) { return NarrowChannel(l, &g->x0, &g->x1, min_width); }
 
 std::vector<Gutter> NarrowAll(const Line& l, const std::vector<Gutter>& gs, double min_width) {
   std::vector<Gutter> out;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/rules/compiled.h"
+
 #include <set>
 
 #include "normalizer/normalizer.h"
@@ -10,13 +12,7 @@
 namespace kh {
 namespace {
 
-std::shared_ptr<const TargetExtractor> X() {
-  auto data = DefaultRuleData();
-  EXPECT_TRUE(data.ok());
-  auto x = TargetExtractor::Create(data.value());
-  EXPECT_TRUE(x.ok()) << x.status().message();
-  return x.value();
-}
+std::shared_ptr<const TargetExtractor> X() { return Compiled<TargetExtractor>(); }
 
 bool HasIndicator(const std::vector<Target>& ts, const std::string& id) {
   for (const Target& t : ts)

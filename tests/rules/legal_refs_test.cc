@@ -2,18 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/rules/compiled.h"
+
 #include <nlohmann/json.hpp>
 
 namespace kh {
 namespace {
 
-std::shared_ptr<const LegalRefExtractor> X() {
-  auto data = DefaultRuleData();
-  EXPECT_TRUE(data.ok());
-  auto x = LegalRefExtractor::Create(data.value());
-  EXPECT_TRUE(x.ok()) << x.status().message();
-  return x.value();
-}
+std::shared_ptr<const LegalRefExtractor> X() { return Compiled<LegalRefExtractor>(); }
 
 RefContext CanTho() {
   RefContext c;
@@ -37,16 +33,16 @@ TEST(LegalRefsTest, DataExamples) {
     for (size_t i = 0; i < refs.size(); ++i) {
       const nlohmann::json& w = want[i];
       const LegalReference& r = refs[i];
-      if (w.contains("type")) EXPECT_EQ(r.type, w["type"].get<std::string>());
-      if (w.contains("number")) EXPECT_EQ(r.number, w["number"].get<std::string>());
+      if (w.contains("type")) { EXPECT_EQ(r.type, w["type"].get<std::string>()); }
+      if (w.contains("number")) { EXPECT_EQ(r.number, w["number"].get<std::string>()); }
       if (w.contains("year")) {
         if (w["year"].is_null()) EXPECT_FALSE(r.year);
         else EXPECT_EQ(r.year.value_or(0), w["year"].get<int>());
       }
-      if (w.contains("issuer_code")) EXPECT_EQ(r.issuer_code, w["issuer_code"].get<std::string>());
-      if (w.contains("issuer")) EXPECT_EQ(r.issuer.value_or(""), w["issuer"].get<std::string>());
-      if (w.contains("date")) EXPECT_EQ(r.date.value_or(""), w["date"].get<std::string>());
-      if (w.contains("mentions")) EXPECT_EQ(r.mentions.size(), w["mentions"].get<size_t>());
+      if (w.contains("issuer_code")) { EXPECT_EQ(r.issuer_code, w["issuer_code"].get<std::string>()); }
+      if (w.contains("issuer")) { EXPECT_EQ(r.issuer.value_or(""), w["issuer"].get<std::string>()); }
+      if (w.contains("date")) { EXPECT_EQ(r.date.value_or(""), w["date"].get<std::string>()); }
+      if (w.contains("mentions")) { EXPECT_EQ(r.mentions.size(), w["mentions"].get<size_t>()); }
       if (w.contains("diagnostic")) {
         bool found = false;
         for (const Diagnostic& dg : diags) found = found || dg.code == w["diagnostic"].get<std::string>();

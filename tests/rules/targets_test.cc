@@ -2,18 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/rules/compiled.h"
+
 #include <nlohmann/json.hpp>
 
 namespace kh {
 namespace {
 
-std::shared_ptr<const TargetExtractor> X() {
-  auto data = DefaultRuleData();
-  EXPECT_TRUE(data.ok());
-  auto x = TargetExtractor::Create(data.value());
-  EXPECT_TRUE(x.ok()) << x.status().message();
-  return x.value();
-}
+std::shared_ptr<const TargetExtractor> X() { return Compiled<TargetExtractor>(); }
 
 std::string Dump(const std::vector<Target>& ts) {
   std::string s;

@@ -2,16 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/rules/compiled.h"
+
 namespace kh {
 namespace {
 
-std::shared_ptr<const TaskExtractor> X() {
-  auto data = DefaultRuleData();
-  EXPECT_TRUE(data.ok());
-  auto x = TaskExtractor::Create(data.value());
-  EXPECT_TRUE(x.ok()) << x.status().message();
-  return x.value();
-}
+std::shared_ptr<const TaskExtractor> X() { return Compiled<TaskExtractor>(); }
 
 // Builds a table cell by cell: Cell(row, col, "text") with optional spans.
 class TableBuilder {

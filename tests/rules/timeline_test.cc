@@ -2,18 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/rules/compiled.h"
+
 #include <nlohmann/json.hpp>
 
 namespace kh {
 namespace {
 
-std::shared_ptr<const TimelineParser> P() {
-  auto data = DefaultRuleData();
-  EXPECT_TRUE(data.ok());
-  auto p = TimelineParser::Create(data.value());
-  EXPECT_TRUE(p.ok()) << p.status().message();
-  return p.value();
-}
+std::shared_ptr<const TimelineParser> P() { return Compiled<TimelineParser>(); }
 
 std::string Opt(const std::optional<std::string>& s) { return s ? *s : "null"; }
 
