@@ -182,6 +182,18 @@ std::vector<TableSegment> FindRuledTables(int page, const std::vector<Ruling>& r
   }
   if (grids.empty()) return {};
 
+  // A single box around much text is a frame (a page border, a boxed
+  // note), not a table: its words stay running text.
+  grids.erase(std::remove_if(grids.begin(), grids.end(),
+                             [&](const Grid& g) {
+                               if (g.seg.xs.size() != 2 || g.seg.ys.size() != 2) return false;
+                               size_t inside = 0;
+                               for (const Word& w : *words)
+                                 if (g.seg.box.Contains(w.box.cx(), w.box.cy())) ++inside;
+                               return inside > 60;
+                             }),
+              grids.end());
+  if (grids.empty()) return {};
   std::vector<Word> free_words;
   for (Word& w : *words) {
     double x = w.box.cx(), y = w.box.cy();

@@ -69,6 +69,16 @@ TEST(TablesTest, RuledGridGivesEveryPositionAndMergedCellsAsSpans) {
   EXPECT_EQ(checked, 2);
 }
 
+// Regression guard: a border drawn around the whole page made every word a
+// cell of one 1x1 "table", so the page lost its paragraphs and header block.
+TEST(TablesTest, PageBorderIsNotATable) {
+  std::vector<Ruling> rs{H(40, 40, 560), H(800, 40, 560), V(40, 40, 800), V(560, 40, 800)};
+  std::vector<Word> words;
+  for (int i = 0; i < 100; ++i) words.push_back(W("chữ", 60 + 40 * (i % 10), 60 + 20 * (i / 10)));
+  EXPECT_TRUE(FindRuledTables(1, rs, &words).empty());
+  EXPECT_EQ(words.size(), 100u);
+}
+
 TEST(TablesTest, UnderlineAloneIsNotATable) {
   std::vector<Ruling> rs{H(100, 200, 300), H(130, 200, 300), H(160, 200, 300), H(190, 200, 300)};
   std::vector<Word> words{W("Độc", 210, 85)};
