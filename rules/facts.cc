@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/date.h"
 #include "common/utf8.h"
 #include "normalizer/normalizer.h"
 
@@ -226,9 +227,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
         int mo = std::stoi(std::string(m[3].data(), m[3].size()));
         int y = std::stoi(std::string(m[4].data(), m[4].size()));
         if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
-          facts.date = buf;
+          facts.date = IsoDate(y, mo, d);
         }
       }
       if (!facts.date) diag("date_incomplete", "the plan's date is incomplete (\"" + nt.text + "\"): a draft?", l.page);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 
+#include "common/date.h"
 #include "common/utf8.h"
 
 namespace kh {
@@ -37,17 +38,7 @@ struct Raw {
 };
 
 bool ValidDate(int d, int m, int y) {
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100) return false;
-  if (d > kDays[m - 1]) return false;
-  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return false;
-  return true;
-}
-
-std::string Iso(int d, int m, int y) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
+  return m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2100 && d <= DaysInMonth(y, m);
 }
 
 std::string StripSpaces(std::string_view s) {
@@ -253,7 +244,7 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
         int mm = std::stoi(std::string(m[2].data(), m[2].size()));
         int yy = std::stoi(std::string(m[3].data(), m[3].size()));
         if (ValidDate(dd, mm, yy)) {
-          r.date = Iso(dd, mm, yy);
+          r.date = IsoDate(yy, mm, dd);
           if (!r.year) r.year = yy;
           after += m[0].size();
         }

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/strings.h"
 #include "normalizer/normalizer.h"
 
 namespace kh {
@@ -68,10 +69,6 @@ std::string Alternation(std::vector<std::string> words) {
     out += spaced;
   }
   return out;
-}
-
-void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
-  for (size_t p = s->find(from); p != std::string::npos; p = s->find(from, p + to.size())) s->replace(p, from.size(), to);
 }
 
 Status ReadPattern(const json& root, const char* key, const std::string& type_alt, const std::string& body_alt,

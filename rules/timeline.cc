@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include "common/date.h"
 #include "normalizer/normalizer.h"
 
 namespace kh {
@@ -45,18 +46,7 @@ struct Date {
   bool operator<(const Date& o) const { return std::tie(y, m, d) < std::tie(o.y, o.m, o.d); }
 };
 
-bool Leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysIn(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && Leap(y) ? 29 : kDays[m - 1];
-}
-
-std::string Iso(const Date& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.y % 10000, d.m % 100, d.d % 100);
-  return buf;
-}
+std::string Iso(const Date& d) { return IsoDate(d.y, d.m, d.d); }
 
 bool ValidYear(int y) { return y >= 1945 && y <= 2100; }
 
@@ -172,16 +162,16 @@ Timeline TimelineParser::Parse(std::string_view raw, int plan_year) const {
         }
         if (hi == 0) continue;
         iv.from = Date{y, lo, 1};
-        iv.to = Date{y, hi, DaysIn(y, hi)};
+        iv.to = Date{y, hi, DaysInMonth(y, hi)};
       } else if (p.kind == "month_range") {
         int m1 = ToInt(group("m1")), m2 = ToInt(group("m2")), y2 = ToInt(group("y2"));
         int y1 = group("y1").empty() ? y2 : ToInt(group("y1"));
         if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || !ValidYear(y1) || !ValidYear(y2)) continue;
         iv.from = Date{y1, m1, 1};
-        iv.to = Date{y2, m2, DaysIn(y2, m2)};
+        iv.to = Date{y2, m2, DaysInMonth(y2, m2)};
       } else if (p.kind == "date") {
         int d = ToInt(group("d")), m = ToInt(group("m"));
-        if (m < 1 || m > 12 || !ValidYear(y) || d < 1 || d > DaysIn(y, m)) continue;
+        if (m < 1 || m > 12 || !ValidYear(y) || d < 1 || d > DaysInMonth(y, m)) continue;
         std::string_view rel = group("rel");
         Date at{y, m, d};
         if (rel != "truoc" && rel != "cham nhat") iv.from = at;

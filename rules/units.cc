@@ -1,5 +1,6 @@
 #include "rules/units.h"
 
+#include "common/strings.h"
 #include "common/utf8.h"
 #include "normalizer/normalizer.h"
 
@@ -9,10 +10,6 @@ namespace {
 // Separators inside a protected name are swapped for these bytes while
 // splitting, then swapped back.
 constexpr char kComma = '\x01', kDash = '\x02', kAnd = '\x03';
-
-void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
-  for (size_t p = s->find(from); p != std::string::npos; p = s->find(from, p + to.size())) s->replace(p, from.size(), to);
-}
 
 std::string Protect(std::string s) {
   for (char& c : s) {
