@@ -137,19 +137,11 @@ Indicator ReadIndicator(const json& j) {
   return ind;
 }
 
-// Folded, with everything but letters, digits and spaces dropped: header
-// phrases are compared this way ("Kết quả/sản phẩm" = "ket qua san pham").
-std::string HeaderKey(const std::string& s) {
-  std::string f = FoldNorm(s), out;
-  for (char c : f) out.push_back((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80) ? c : ' ');
-  return CollapseSpaces(out);
-}
-
 void ReadTaskTableRules(const json& t, TaskTableRules* out) {
   for (const json& c : t.at("columns")) {
     TaskColumnRole r;
     r.role = c.at("role").get<std::string>();
-    for (const json& h : c.at("headers")) r.headers.push_back(HeaderKey(h.get<std::string>()));
+    for (const json& h : c.at("headers")) r.headers.push_back(TaskHeaderKey(h.get<std::string>()));
     out->columns.push_back(std::move(r));
   }
   for (const json& e : t.at("header_examples"))
@@ -180,7 +172,12 @@ void ReadTimelineRules(const json& t, TimelineRules* out) {
 
 }  // namespace
 
-std::string TaskHeaderKey(const std::string& s) { return HeaderKey(s); }
+// Header phrases are compared this way ("Kết quả/sản phẩm" = "ket qua san pham").
+std::string TaskHeaderKey(const std::string& s) {
+  std::string f = Fold(NormalizeString(s)), out;
+  for (char c : f) out.push_back((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80) ? c : ' ');
+  return CollapseSpaces(out);
+}
 
 const Indicator* RuleData::IndicatorById(std::string_view id) const {
   for (const Indicator& i : indicators) if (i.id == id) return &i;

@@ -216,12 +216,11 @@ std::vector<Task> TaskExtractor::Extract(const std::vector<Table>& tables, const
     const TableCell* column_group_cell = nullptr;
     int last_numbered = -1;                        // index in tasks of the last numbered task of this table
     std::map<const TableCell*, int> started;       // number cell -> the task it started
+    std::vector<bool> has_text(static_cast<size_t>(nrows), false);  // a cell with text starts in the row
+    for (const TableCell& c : t.cells)
+      if (!c.empty() && c.row >= 0 && c.row < nrows) has_text[static_cast<size_t>(c.row)] = true;
     for (int r = cols.body_start; r < nrows; ++r) {
-      // Only rows with text of their own.
-      bool own = false;
-      for (const TableCell& c : t.cells)
-        if (c.row == r && !c.empty()) own = true;
-      if (!own) continue;
+      if (!has_text[static_cast<size_t>(r)]) continue;  // only rows with text of their own
       const TableCell* no_cell = at(r, "no");
       std::string no = CellText(no_cell);
       // Group rows.
@@ -277,25 +276,21 @@ std::vector<Task> TaskExtractor::Extract(const std::vector<Table>& tables, const
       task.row = r;
       // A group column: its (merged) cell names the group of the rows it covers.
       const TableCell* gcell = at(r, "group");
-      bool number_is_groups = false;
-      if (gcell != nullptr && !gcell->empty()) {
-        if (gcell != column_group_cell) {
-          TaskGroup cg{"", CellText(gcell)};
-          if (no_cell != nullptr && !no_cell->empty() && gcell->row_span > 1 && no_cell->row == gcell->row &&
-              no_cell->row_span == gcell->row_span) {
-            cg.no = no;
-          } else if (cg.no.empty()) {
-            TaskGroup split = SplitMarker(cg.title);
-            if (!split.no.empty()) cg = split;
-          }
-          column_group = cg;
-          column_group_cell = gcell;
-          last_numbered = -1;
+      // A number cell merged over exactly the group cell's rows numbers the group.
+      const bool number_is_groups = gcell != nullptr && no_cell != nullptr && gcell->row_span > 1 &&
+                                    no_cell->row == gcell->row && no_cell->row_span == gcell->row_span;
+      if (gcell != nullptr && !gcell->empty() && gcell != column_group_cell) {
+        TaskGroup cg{"", CellText(gcell)};
+        if (number_is_groups && !no_cell->empty()) {
+          cg.no = no;
+        } else {
+          TaskGroup split = SplitMarker(cg.title);
+          if (!split.no.empty()) cg = split;
         }
+        column_group = cg;
+        column_group_cell = gcell;
+        last_numbered = -1;
       }
-      if (gcell != nullptr && no_cell != nullptr && gcell->row_span > 1 && no_cell->row == gcell->row &&
-          no_cell->row_span == gcell->row_span)
-        number_is_groups = true;
       for (const auto& [level, sg] : stack) task.groups.push_back(sg);
       if (column_group) task.groups.push_back(*column_group);
 
