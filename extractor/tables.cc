@@ -465,6 +465,16 @@ struct Open {
   std::vector<double> xs;
   Box last_box;
   bool ruled = true;
+  // Kept as lines go into the table: how far right text goes in each column
+  // (where a line wraps) and every line's height.
+  std::vector<double> right;
+  std::vector<double> heights;
+  void Note(int col, int col_span, const std::vector<Line>& lines) {
+    for (const Line& l : lines) {
+      if (col_span == 1) right[static_cast<size_t>(col)] = std::max(right[static_cast<size_t>(col)], l.box.x1);
+      heights.push_back(l.box.height());
+    }
+  }
 };
 
 // The cell of `t` covering (row, col), searched from the end.
@@ -532,7 +542,8 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
         colmap.resize(seg.xs.size());
         std::iota(colmap.begin(), colmap.end(), 0);
         out.push_back(std::move(t));
-        open = Open{out.size() - 1, static_cast<int>(p), seg.xs, seg.box, seg.ruled};
+        open = Open{out.size() - 1, static_cast<int>(p), seg.xs, seg.box, seg.ruled,
+                    std::vector<double>(static_cast<size_t>(seg_cols), -1e9), {}};
       }
       Table& t = out[open->table];
       const int seg_rows = static_cast<int>(seg.ys.size()) - 1;
@@ -555,12 +566,6 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
         // A row cut by the page break.
         const int last = static_cast<int>(t.rows.size()) - 1;
         if (drop < seg_rows && last >= 0) {
-          // How far right text goes in each column: where a line wraps.
-          std::vector<double> right(static_cast<size_t>(t.columns), -1e9);
-          for (const TableCell& c : t.cells) {
-            if (c.col_span != 1) continue;
-            for (const Line& l : c.lines) right[static_cast<size_t>(c.col)] = std::max(right[static_cast<size_t>(c.col)], l.box.x1);
-          }
           // The row goes on if each of its cells goes on from the cell above
           // as a wrapped line would: in lower case, or with a first word that
           // would not have fitted on the last line above.
@@ -580,15 +585,11 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
             lower = lower || low;
             const Line& above = pc->lines.back();
             const Word& first = c.lines.front().words.front();
-            double boundary = std::max(right[static_cast<size_t>(m.col)], above.box.x1);
+            double boundary = std::max(open->right[static_cast<size_t>(m.col)], above.box.x1);
             bool wraps = above.box.x1 + 0.25 * std::max(first.size, 6.0) + first.box.width() > boundary + 0.5;
             all_wrap = all_wrap && (low || wraps);
           }
-          double lh = 14;
-          std::vector<double> hs;
-          for (const TableCell& c : t.cells)
-            for (const Line& l : c.lines) hs.push_back(l.box.height());
-          if (!hs.empty()) lh = Median(hs);
+          const double lh = open->heights.empty() ? 14 : Median(open->heights);
           bool at_foot = open->last_box.y1 >= foot[std::lround(pages[p - 1].height)] - std::max(25.0, 2 * lh);
           cut = !numbered && at_foot && shared > 0 && (lower || all_wrap);
         }
@@ -619,6 +620,7 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
             }
           }
           if (join) {
+            open->Note(pc->col, pc->col_span, m.lines);
             pc->lines.insert(pc->lines.end(), m.lines.begin(), m.lines.end());
             if (!m.empty()) pc->pieces.insert(pc->pieces.end(), m.pieces.begin(), m.pieces.end());
             pc->row_span += m.row_span - (cut ? 1 : 0);
@@ -628,6 +630,7 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
           // table keeps no empty cells) stays in the row; an empty one goes.
           if (cut && m.empty()) continue;
         }
+        open->Note(m.col, m.col_span, m.lines);
         t.cells.push_back(std::move(m));
       }
       open->page_index = static_cast<int>(p);
