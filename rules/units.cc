@@ -64,6 +64,10 @@ bool IsAcronym(std::string_view word) {
 
 }  // namespace
 
+UnitSplitter::UnitSplitter(std::shared_ptr<const RuleData> data) : data_(std::move(data)) {
+  for (const std::string& name : data_->task_tables.unit_names) protected_names_.emplace_back(name, Protect(name));
+}
+
 bool UnitSplitter::StartsWithUnitWord(std::string_view piece) const {
   while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
   for (const std::string& h : data_->task_tables.unit_heads) {
@@ -76,7 +80,7 @@ bool UnitSplitter::StartsWithUnitWord(std::string_view piece) const {
 
 std::vector<std::string> UnitSplitter::Split(std::string_view raw) const {
   std::string text = CollapseSpaces(NormalizeString(raw));
-  for (const std::string& name : data_->task_tables.unit_names) ReplaceAll(&text, name, Protect(name));
+  for (const auto& [name, masked] : protected_names_) ReplaceAll(&text, name, masked);
   // ' - ' before a unit word separates like ';'.
   std::string marked;
   for (size_t p = 0; p < text.size(); ++p) {

@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/rule_data.h"
@@ -30,7 +31,7 @@ namespace kh {
 
 class UnitSplitter {
  public:
-  explicit UnitSplitter(std::shared_ptr<const RuleData> data) : data_(std::move(data)) {}
+  explicit UnitSplitter(std::shared_ptr<const RuleData> data);
 
   // The units named in `text` (as printed, normalized), in order; empty for
   // an empty cell.
@@ -41,6 +42,7 @@ class UnitSplitter {
 
  private:
   std::shared_ptr<const RuleData> data_;
+  std::vector<std::pair<std::string, std::string>> protected_names_;  // unit name -> its separators masked
 };
 
 }  // namespace kh
