@@ -3,11 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
-#include <tuple>
 #include <unordered_map>
 
-#include "common/utf8.h"
 
 namespace kh {
 namespace {

@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cstdio>
 
 #include "common/date.h"
 #include "common/utf8.h"

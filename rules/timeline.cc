@@ -1,7 +1,6 @@
 #include "rules/timeline.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <tuple>
 
 #include <re2/re2.h>
