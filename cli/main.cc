@@ -4,12 +4,17 @@
 //   kehoach extract PLAN.pdf [-o OUT.json] [--password PW] [--rules DIR]
 //   kehoach text [--blocks|--tables] PLAN.pdf
 //   kehoach compare INPUT... [-o DIR]   (INPUT: plan JSON, plan PDF or a folder)
+//   kehoach batch INPUT... -o DIR [-j N] [--db FILE] [--shard I/N] ...
+//   kehoach merge SHARD_DIR... -o DIR [--db FILE]
 //
 // Exit status: 0 done; 2 the input could not be read (one line on stderr:
 // "kehoach: FILE: reason"; no output file is left behind); 1 anything else
-// (usage, rules, writing the output).
+// (usage, rules, writing the output).  batch and merge: 0 every document was
+// read; 2 some failed (see DIR/errors.jsonl); 1 the batch could not run.
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cmath>
 
 #include <cerrno>
 #include <cstdio>
@@ -21,6 +26,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "batch/batch.h"
+#include "batch/inputs.h"
+#include "common/files.h"
 #include "compare/compare.h"
 #include "extractor/extractor.h"
 #include "extractor/layout.h"
@@ -29,53 +37,6 @@
 #include "pipeline/pipeline.h"
 
 namespace {
-
-// Writes `data` to `path` atomically: a temporary file beside it, flushed,
-// then renamed over it.  A reader never sees half a file.
-bool WriteAtomically(const std::string& path, const std::string& data, std::string* err) {
-  std::filesystem::path p(path);
-  std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
-  std::string tmpl = (dir / ("." + p.filename().string() + ".XXXXXX")).string();
-  int fd = mkstemp(tmpl.data());
-  if (fd < 0) {
-    *err = std::strerror(errno);
-    return false;
-  }
-  mode_t um = umask(0);  // mkstemp makes 0600; give the file the usual permissions
-  umask(um);
-  fchmod(fd, 0666 & ~um);
-  const char* b = data.data();
-  size_t left = data.size();
-  while (left > 0) {
-    ssize_t n = write(fd, b, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *err = std::strerror(errno);
-      close(fd);
-      unlink(tmpl.c_str());
-      return false;
-    }
-    b += n;
-    left -= static_cast<size_t>(n);
-  }
-  if (fsync(fd) != 0 || close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
-    *err = std::strerror(errno);
-    unlink(tmpl.c_str());
-    return false;
-  }
-  return true;
-}
-
-bool ReadFile(const std::string& path, std::string* out) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
-  bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
-}
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -91,15 +52,15 @@ int RunCompare(const std::vector<std::string>& inputs, const std::string& out_di
   std::vector<std::string> pdfs;
   // Reads one plan JSON; `quiet` for files met in a folder, which may hold other JSON.
   auto load = [&](const std::string& path, bool quiet) {
-    std::string text;
-    if (!ReadFile(path, &text)) {
+    kh::Result<std::string> text = kh::ReadWholeFile(path);
+    if (!text.ok()) {
       if (!quiet) {
-        std::cerr << "kehoach: " << path << ": cannot read: " << std::strerror(errno) << "\n";
+        std::cerr << "kehoach: " << path << ": cannot read: " << text.status().message() << "\n";
         status = 2;
       }
       return false;
     }
-    kh::Result<kh::PlanSummary> p = kh::ReadPlanJson(text);
+    kh::Result<kh::PlanSummary> p = kh::ReadPlanJson(text.value());
     if (!p.ok()) {
       if (!quiet) {
         std::cerr << "kehoach: " << path << ": " << p.status().message() << "\n";
@@ -161,11 +122,10 @@ int RunCompare(const std::vector<std::string>& inputs, const std::string& out_di
   kh::Comparison c = kh::Compare(std::move(plans), *rules.value());
   std::error_code ec;
   fs::create_directories(out_dir, ec);
-  std::string err;
   fs::path dir(out_dir);
   for (auto [name, data] : {std::pair{"compare.csv", kh::ToCsv(c)}, std::pair{"compare.html", kh::ToHtml(c)}}) {
-    if (!WriteAtomically((dir / name).string(), data, &err)) {
-      std::cerr << "kehoach: " << (dir / name).string() << ": cannot write: " << err << "\n";
+    if (kh::Status ws = kh::WriteAtomically((dir / name).string(), data); !ws.ok()) {
+      std::cerr << "kehoach: " << (dir / name).string() << ": cannot write: " << ws.message() << "\n";
       return 1;
     }
   }
@@ -177,6 +137,45 @@ int RunCompare(const std::vector<std::string>& inputs, const std::string& out_di
   std::cerr << "kehoach: compared " << c.plans.size() << " plans on " << c.indicators.size() << " indicators -> "
             << (dir / "compare.{csv,xlsx,html}").string() << "\n";
   return status;
+}
+
+std::string Clock(double s) {
+  long t = std::lround(std::max(0.0, s));
+  char buf[32];
+  if (t >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+  else std::snprintf(buf, sizeof buf, "%ld:%02ld", t / 60, t % 60);
+  return buf;
+}
+
+// Progress on a terminal, one line redrawn; nothing when stderr is not one.
+class ProgressLine {
+ public:
+  ProgressLine() : tty_(isatty(STDERR_FILENO) != 0) {}
+  void Update(const kh::BatchProgress& p) {
+    if (!tty_ || p.total == 0) return;
+    double rate = p.seconds > 0 ? p.pages / p.seconds : 0;
+    std::string eta = p.done > 0 ? Clock(p.seconds / p.done * (p.total - p.done)) : "-";
+    std::fprintf(stderr, "\r\033[K[%zu/%zu] %3.0f%%  %.0f pages/s  ETA %s  %zu failed", p.done, p.total,
+                 100.0 * p.done / p.total, rate, eta.c_str(), p.failed);
+    drawn_ = true;
+  }
+  void End() {
+    if (drawn_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  bool tty_;
+  bool drawn_ = false;
+};
+
+void PrintSummary(const char* what, const kh::BatchSummary& s, const std::string& dir) {
+  std::fprintf(stderr,
+               "kehoach: %s: %zu documents: %zu read now, %zu done before, %zu failed now; %zu pages in %.1f s "
+               "(%.0f pages/s) -> %s/results.jsonl",
+               what, s.in_shard, s.read, s.skipped, s.failed, s.pages, s.seconds, s.seconds > 0 ? s.pages / s.seconds : 0.0,
+               dir.c_str());
+  if (s.errors > 0) std::fprintf(stderr, "; %zu failures in %s/errors.jsonl", s.errors, dir.c_str());
+  std::fprintf(stderr, "\n");
 }
 
 }  // namespace
@@ -208,7 +207,60 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   compare->add_option("--rules", rules_dir, "Read rules/*.json from this folder instead of the built-in copy");
 
+  kh::BatchOptions batch_opts;
+  std::string shard;
+  CLI::App* batch = app.add_subcommand("batch", "Read a whole archive: one JSON per plan, results.jsonl, errors.jsonl");
+  batch->add_option("inputs", batch_opts.inputs, "PDFs, folders (searched recursively) or manifests (one path per line)")
+      ->required();
+  batch->add_option("-o,--output-dir", batch_opts.out_dir, "The batch folder (rerun into it to resume)")->required();
+  batch->add_option("-j,--jobs", batch_opts.jobs, "Worker processes at once")->capture_default_str()->check(CLI::Range(1, 256));
+  batch->add_option("--timeout", batch_opts.limits.seconds, "Seconds a document may take")->capture_default_str();
+  batch->add_option("--memory-limit", batch_opts.limits.memory_mb, "Megabytes of address space per worker")
+      ->capture_default_str();
+  batch->add_option("--db", batch_opts.db_path, "Load the results into this SQLite database");
+  batch->add_option("--shard", shard, "Read only shard I of N (0 <= I < N), split by content hash");
+  batch->add_flag("--retry-errors", batch_opts.retry_errors, "Read again the documents in errors.jsonl");
+  batch->add_option("--password", password, "Password for encrypted PDFs");
+  batch->add_option("--rules", rules_dir, "Read rules/*.json from this folder instead of the built-in copy");
+
+  std::vector<std::string> merge_inputs;
+  std::string merge_dir, merge_db;
+  CLI::App* merge = app.add_subcommand("merge", "Merge the batch folders of shards into one");
+  merge->add_option("shards", merge_inputs, "Batch folders written with --shard")->required();
+  merge->add_option("-o,--output-dir", merge_dir, "The merged batch folder")->required();
+  merge->add_option("--db", merge_db, "Load the merged results into this SQLite database");
+
   CLI11_PARSE(app, argc, argv);
+
+  if (batch->parsed()) {
+    if (!shard.empty() && !kh::ParseShard(shard, &batch_opts.shard_index, &batch_opts.shard_count)) {
+      std::cerr << "kehoach: --shard " << shard << ": want I/N with 0 <= I < N\n";
+      return 1;
+    }
+    batch_opts.pipeline.password = password;
+    batch_opts.pipeline.rules_dir = rules_dir;
+    ProgressLine line;
+    kh::Result<kh::BatchSummary> s =
+        kh::RunBatch(batch_opts, [&](const kh::BatchProgress& p) { line.Update(p); });
+    line.End();
+    if (!s.ok()) {
+      std::cerr << "kehoach: batch: " << s.status().message() << "\n";
+      return 1;
+    }
+    PrintSummary("batch", s.value(), batch_opts.out_dir);
+    return s->errors > 0 ? 2 : 0;
+  }
+
+  if (merge->parsed()) {
+    kh::Result<kh::BatchSummary> s = kh::MergeBatches(merge_inputs, merge_dir, merge_db);
+    if (!s.ok()) {
+      std::cerr << "kehoach: merge: " << s.status().message() << "\n";
+      return 1;
+    }
+    std::fprintf(stderr, "kehoach: merge: %zu documents read, %zu failed -> %s/results.jsonl\n", s->inputs - s->errors,
+                 s->errors, merge_dir.c_str());
+    return s->errors > 0 ? 2 : 0;
+  }
 
   if (compare->parsed()) {
     kh::PipelineOptions opts;
@@ -248,9 +300,8 @@ int main(int argc, char** argv) {
     std::cout.flush();
     return std::cout ? 0 : 1;
   }
-  std::string err;
-  if (!WriteAtomically(output, json, &err)) {
-    std::cerr << "kehoach: " << output << ": cannot write: " << err << "\n";
+  if (kh::Status ws = kh::WriteAtomically(output, json); !ws.ok()) {
+    std::cerr << "kehoach: " << output << ": cannot write: " << ws.message() << "\n";
     return 1;
   }
   return 0;

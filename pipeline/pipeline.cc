@@ -54,12 +54,16 @@ std::vector<TextParagraph> Paragraphs(const Text& text, const NormalizedText& nt
 
 }  // namespace
 
-Result<PlanResult> Pipeline::Run(const std::string& path) const {
+Result<PlanResult> Pipeline::Run(const std::string& path, const std::string& known_sha256) const {
   PlanResult plan;
   plan.source.file = path;
-  Result<std::string> sha = Sha256File(path);
-  if (!sha.ok()) return sha.status();
-  plan.source.sha256 = sha.value();
+  if (known_sha256.empty()) {
+    Result<std::string> sha = Sha256File(path);
+    if (!sha.ok()) return sha.status();
+    plan.source.sha256 = sha.value();
+  } else {
+    plan.source.sha256 = known_sha256;
+  }
   ReadOptions ro;
   ro.password = options_.password;
   Result<RawDocument> raw = ReadPdf(path, ro);

@@ -31,7 +31,9 @@ class TaskExtractor;
 class Pipeline {
  public:
   static Result<std::shared_ptr<const Pipeline>> Create(const PipelineOptions& options);
-  Result<PlanResult> Run(const std::string& pdf_path) const;
+  // known_sha256: the file's SHA-256 when the caller has it already (a batch
+  // hashes every input to key it), so the file is not hashed twice.
+  Result<PlanResult> Run(const std::string& pdf_path, const std::string& known_sha256 = "") const;
 
  private:
   PipelineOptions options_;

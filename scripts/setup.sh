@@ -6,7 +6,8 @@ set -euo pipefail
 PKGS=(build-essential cmake pkg-config
       libpoppler-cpp-dev libpoppler-private-dev poppler-utils
       libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev libgtest-dev
-      libxlsxwriter-dev
+      libxlsxwriter-dev libsqlite3-dev sqlite3
+      slurmctld slurmd slurm-client munge qpdf
       python3 python3-jsonschema
       chromium fonts-liberation2)
 missing=()
