@@ -276,7 +276,7 @@ int main(int argc, char** argv) {
       std::cerr << "kehoach: " << input << ": " << raw.status().message() << "\n";
       return 2;
     }
-    kh::LaidOutDocument laid = kh::Layout(raw.value());
+    kh::LaidOutDocument laid = kh::Layout(std::move(raw.value()));
     std::cout << (blocks ? kh::BlocksToText(laid) : tables ? kh::TablesToText(laid) : kh::BuildText(laid).text);
     return 0;
   }

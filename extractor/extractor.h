@@ -19,6 +19,7 @@
 #ifndef KEHOACH_EXTRACTOR_EXTRACTOR_H_
 #define KEHOACH_EXTRACTOR_EXTRACTOR_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,7 @@ namespace kh {
 struct Word {
   std::string text;
   Box box;
-  std::string font;   // PostScript name without subset prefix, e.g. "LiberationSerif-Bold"
+  uint32_t font = 0;  // index into RawDocument::fonts (names are shared, not copied per word)
   double size = 0;    // font size in points
   bool bold = false;
   bool italic = false;
@@ -55,6 +56,9 @@ struct RawPage {
 
 struct RawDocument {
   std::vector<RawPage> pages;
+  // The fonts' PostScript names without subset prefix ("LiberationSerif-Bold"),
+  // indexed by Word::font; fonts[0] is "" (no name).
+  std::vector<std::string> fonts = {""};
   bool encrypted = false;  // it was encrypted and we could open it
 };
 

@@ -203,7 +203,7 @@ std::string Line::Text() const {
   return s;
 }
 
-LaidOutDocument Layout(const RawDocument& doc) {
+LaidOutDocument Layout(RawDocument doc) {
   LaidOutDocument out;
   // Pass 1: ruled tables and lines per page.
   struct PageWork {
@@ -213,8 +213,9 @@ LaidOutDocument Layout(const RawDocument& doc) {
   std::vector<PageWork> work(doc.pages.size());
   std::unordered_map<std::string, int> margin_count;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
-    const RawPage& rp = doc.pages[p];
-    std::vector<Word> words = rp.words;
+    RawPage& rp = doc.pages[p];
+    std::vector<Word> words = std::move(rp.words);
+    rp.words.clear();
     work[p].tables = FindRuledTables(rp.number, rp.rulings, &words);
     work[p].lines = GroupLines(std::move(words), rp.number);
     const auto& ls = work[p].lines;
@@ -228,12 +229,12 @@ LaidOutDocument Layout(const RawDocument& doc) {
   std::vector<std::vector<TableSegment>> segments(doc.pages.size());
   std::vector<PageContent> content(doc.pages.size());
   for (size_t p = 0; p < doc.pages.size(); ++p) {
-    const RawPage& rp = doc.pages[p];
+    RawPage& rp = doc.pages[p];
     Page page;
     page.number = rp.number;
     page.width = rp.width;
     page.height = rp.height;
-    page.rulings = rp.rulings;
+    page.rulings = std::move(rp.rulings);
     std::vector<Line> kept;
     auto& ls = work[p].lines;
     for (size_t k = 0; k < ls.size(); ++k) {
@@ -351,6 +352,15 @@ std::string JoinLines(const std::vector<Line>& lines) {
 
 Text BuildText(const LaidOutDocument& doc) {
   Text t;
+  // One span per word: reserve them all at once rather than doubling (and
+  // holding twice the memory while a long plan's spans are copied).
+  size_t words = 0;
+  for (const Page& page : doc.pages) {
+    for (const Block& b : page.blocks) {
+      for (const Line& l : b.lines) words += l.words.size();
+    }
+  }
+  t.spans.reserve(words);
   TextBuilder tb(&t);
   const Line* open_para = nullptr;  // last body line, if its paragraph may go on
   double open_right = 0;

@@ -64,7 +64,9 @@ struct LaidOutDocument {
   std::vector<Table> tables;  // every table, each joined over its pages (tables.h)
 };
 
-LaidOutDocument Layout(const RawDocument& doc);
+// Takes the document by value: pass std::move(doc) when it is not needed
+// after (the pipeline does), and its words are moved, not copied.
+LaidOutDocument Layout(RawDocument doc);
 
 // Where a piece of text came from.
 struct Span {

@@ -14,6 +14,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "extractor/extractor.h"
 
@@ -132,8 +134,11 @@ Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options)
   RawDocument out;
   out.encrypted = doc->isEncrypted();
   out.pages.reserve(n);
+  std::unordered_map<std::string, uint32_t> name_ids = {{"", 0}};
   for (int p = 1; p <= n; ++p) {
     CollectingTextOutputDev dev;
+    // A page's font infos live as long as its text device.
+    std::unordered_map<const TextFontInfo*, uint32_t> font_ids;
     if (!dev.isOk()) return Status::Internal("cannot create Poppler text device");
     doc->displayPage(&dev, p, 72, 72, 0, true, false, false);
     RawPage page;
@@ -150,12 +155,20 @@ Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options)
       Word w;
       w.text = text->toStr();
       tw->getBBox(&w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1);
-      w.font = FontName(tw);
-      w.size = tw->getFontSize();
       const TextFontInfo* fi = tw->getFontInfo(0);
-      w.bold = (fi != nullptr && fi->isBold()) || Contains(w.font, "Bold") || Contains(w.font, "bold") ||
-               Contains(w.font, ",B");
-      w.italic = (fi != nullptr && fi->isItalic()) || Contains(w.font, "Italic") || Contains(w.font, "Oblique");
+      // Fonts are met again and again: look the name up once per font.
+      auto known = font_ids.find(fi);
+      if (known == font_ids.end()) {
+        std::string name = FontName(tw);
+        auto [it, added] = name_ids.emplace(name, static_cast<uint32_t>(out.fonts.size()));
+        if (added) out.fonts.push_back(name);
+        known = font_ids.emplace(fi, it->second).first;
+      }
+      w.font = known->second;
+      const std::string& font = out.fonts[w.font];
+      w.size = tw->getFontSize();
+      w.bold = (fi != nullptr && fi->isBold()) || Contains(font, "Bold") || Contains(font, "bold") || Contains(font, ",B");
+      w.italic = (fi != nullptr && fi->isItalic()) || Contains(font, "Italic") || Contains(font, "Oblique");
       w.space_after = tw->getSpaceAfter();
       page.words.push_back(std::move(w));
     }

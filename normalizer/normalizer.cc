@@ -166,7 +166,15 @@ NormalizedText Normalize(std::string_view src) {
         emit(std::string_view(&ch, 1), run_off[k]);
       }
     } else {
-      std::string n = NormalizeRun(run);
+      // Runs are syllables, and a plan repeats a few thousand of them: each
+      // goes through ICU once per thread, then comes from the cache.
+      thread_local std::unordered_map<std::u32string, std::string> cache;
+      auto hit = cache.find(run);
+      if (hit == cache.end()) {
+        if (cache.size() > 100000) cache.clear();  // bounded: odd input cannot grow it without end
+        hit = cache.emplace(run, NormalizeRun(run)).first;
+      }
+      const std::string& n = hit->second;
       // Map one to one by code point when the count is unchanged, else
       // everything to the run's start.
       size_t count = 0;

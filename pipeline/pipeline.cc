@@ -69,7 +69,9 @@ Result<PlanResult> Pipeline::Run(const std::string& path, const std::string& kno
   Result<RawDocument> raw = ReadPdf(path, ro);
   if (!raw.ok()) return raw.status();
   plan.source.pages = static_cast<int>(raw->pages.size());
-  LaidOutDocument laid = Layout(raw.value());
+  size_t words = 0;
+  for (const RawPage& p : raw->pages) words += p.words.size();
+  LaidOutDocument laid = Layout(std::move(raw.value()));
   Text text = BuildText(laid);
   NormalizedText nt = Normalize(text.text);
   plan.document = ExtractFacts(laid, *refs_, &plan.diagnostics);
@@ -96,8 +98,6 @@ Result<PlanResult> Pipeline::Run(const std::string& path, const std::string& kno
     kctx.plan_year = *tctx.plan_year;
   }
   plan.tasks = tasks_->Extract(laid.tables, kctx);
-  size_t words = 0;
-  for (const RawPage& p : raw->pages) words += p.words.size();
   if (words == 0) {
     plan.diagnostics.push_back({"no_text_layer", "the PDF has no text layer (a scan?): nothing could be read", 0});
   }
