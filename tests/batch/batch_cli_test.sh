@@ -53,6 +53,25 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 
+# Every record of both journals validates against schema/batch-record.schema.json.
+python3 - "$T/out" "$SRC/schema/batch-record.schema.json" <<'PY' || fail=1
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[2]))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+n = 0
+for name in ("results.jsonl", "errors.jsonl"):
+    for line in open(f"{sys.argv[1]}/{name}"):
+        v.validate(json.loads(line)); n += 1
+# and the schema rejects what it should: an unknown stage, a result without its JSON
+for bad in ({"file": "a.pdf", "sha256": None, "stage": "oops", "reason": "x"},
+            {"file": "a.pdf", "sha256": "0" * 64, "pages": 3}):
+    if v.is_valid(bad):
+        print("FAIL schema accepts", bad); sys.exit(1)
+print(f"ok   {n} records valid against schema/batch-record.schema.json")
+PY
+
 # The README's auditor queries, verbatim, on the database the batch loaded.
 python3 - "$T/plans.sqlite" "$SRC/README.md" <<'PY' || fail=1
 import re, sqlite3, sys
