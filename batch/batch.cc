@@ -321,7 +321,8 @@ Result<BatchSummary> MergeBatches(const std::vector<std::string>& shard_dirs, co
   Journal& res = *results.value();
   Journal& err = *errors.value();
   for (const std::string& dir : shard_dirs) {
-    if (fs::equivalent(dir, out_dir)) continue;
+    std::error_code same_ec;
+    if (fs::equivalent(dir, out_dir, same_ec)) continue;
     if (!fs::exists(fs::path(dir) / "results.jsonl")) return Status::InvalidInput(dir + ": not a batch folder (no results.jsonl)");
     // Read-only views of the shard's journals: nothing is dropped or rewritten there.
     for (const char* name : {"results.jsonl", "errors.jsonl"}) {

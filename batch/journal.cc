@@ -69,20 +69,9 @@ Journal::~Journal() {
 
 Status Journal::Append(JournalRecord record) {
   if (records_.count(record.key) != 0) return Status::OK();
-  std::string line = record.line + "\n";
   // One write of the whole line: a kill leaves the line whole or cut, and a
   // cut last line is dropped on the next Open.
-  const char* p = line.data();
-  size_t left = line.size();
-  while (left > 0) {
-    ssize_t n = write(fd_, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::IoError(path_ + ": " + std::strerror(errno));
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
+  if (Status s = WriteAll(fd_, record.line + "\n"); !s.ok()) return Status::IoError(path_ + ": " + s.message());
   records_.emplace(record.key, std::move(record));
   return Status::OK();
 }

@@ -15,27 +15,14 @@
 #include <cstring>
 #include <new>
 
+#include "common/files.h"
+
 namespace kh {
 
 namespace {
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-bool WriteAll(int fd, const std::string& s) {
-  const char* p = s.data();
-  size_t left = s.size();
-  while (left > 0) {
-    ssize_t n = write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-  return true;
 }
 
 [[noreturn]] void RunChild(int fd, pid_t parent, const WorkerLimits& limits, const std::function<std::string()>& fn) {
@@ -69,7 +56,7 @@ bool WriteAll(int fd, const std::string& s) {
     out = "unexpected error";
     code = 4;
   }
-  if (!WriteAll(fd, out)) _exit(5);
+  if (!WriteAll(fd, out).ok()) _exit(5);
   close(fd);
   _exit(code);
 }

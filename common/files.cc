@@ -11,6 +11,21 @@
 
 namespace kh {
 
+Status WriteAll(int fd, std::string_view data) {
+  const char* p = data.data();
+  size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(std::strerror(errno));
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return Status::OK();
+}
+
 Status WriteAtomically(const std::string& path, std::string_view data, bool sync) {
   std::filesystem::path p(path);
   std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
@@ -20,24 +35,13 @@ Status WriteAtomically(const std::string& path, std::string_view data, bool sync
   mode_t um = umask(0);  // mkstemp makes 0600; give the file the usual permissions
   umask(um);
   fchmod(fd, 0666 & ~um);
-  const char* b = data.data();
-  size_t left = data.size();
-  auto fail = [&]() {
-    Status s = Status::IoError(std::strerror(errno));
+  auto fail = [&](Status s) {
     close(fd);
     unlink(tmpl.c_str());
     return s;
   };
-  while (left > 0) {
-    ssize_t n = write(fd, b, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail();
-    }
-    b += n;
-    left -= static_cast<size_t>(n);
-  }
-  if (sync && fsync(fd) != 0) return fail();
+  if (Status s = WriteAll(fd, data); !s.ok()) return fail(s);
+  if (sync && fsync(fd) != 0) return fail(Status::IoError(std::strerror(errno)));
   if (close(fd) != 0) {
     Status s = Status::IoError(std::strerror(errno));
     unlink(tmpl.c_str());

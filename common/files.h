@@ -21,6 +21,10 @@ Status WriteAtomically(const std::string& path, std::string_view data, bool sync
 
 Result<std::string> ReadWholeFile(const std::string& path);
 
+// Writes all of `data` to a descriptor, again after EINTR or a short write.
+// The Status message is strerror's.
+Status WriteAll(int fd, std::string_view data);
+
 // True for the names WriteAtomically gives its temporaries.
 bool IsTemporaryName(std::string_view filename);
 
