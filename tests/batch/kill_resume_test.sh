@@ -23,18 +23,23 @@ want=$(ls "$T/in" | wc -l)
 
 RANDOM=42
 midway=0
+base=20     # ms; doubled after a kill that landed before any new record (a slow machine)
+last=0
 for k in $(seq 1 "$KILLS"); do
   setsid "$BIN" batch "$T/in" -o "$T/out" -j 2 --db "$T/plans.sqlite" 2>/dev/null &
   pid=$!
-  # 20..200 ms into the run: before the first record, or in the middle.
-  sleep "0.$(printf "%03d" $((20 + RANDOM % 180)))"
+  # base..base+180 ms into the run: before the first record, or in the middle.
+  ms=$((base + RANDOM % 180))
+  sleep "$((ms / 1000)).$(printf "%03d" $((ms % 1000)))"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   # The workers die with the batch (PR_SET_PDEATHSIG).
   for _ in $(seq 1 50); do pgrep -s "$pid" >/dev/null || break; sleep 0.1; done
   if pgrep -s "$pid" >/dev/null; then echo "FAIL kill $k: workers outlived the batch"; fail=1; fi
   have=$( [ -f "$T/out/results.jsonl" ] && wc -l < "$T/out/results.jsonl" || echo 0)
-  echo "kill $k: $have of $want recorded"
+  echo "kill $k after $ms ms: $have of $want recorded"
+  [ "$have" -le "$last" ] && [ "$base" -lt 2000 ] && base=$((base * 2))
+  last=$have
   [ "$have" -gt 0 ] && [ "$have" -lt "$want" ] && midway=$((midway + 1))
 done
 # The test means something only if kills landed mid-run.
