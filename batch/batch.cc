@@ -326,23 +326,13 @@ Result<BatchSummary> MergeBatches(const std::vector<std::string>& shard_dirs, co
     std::error_code same_ec;
     if (fs::equivalent(dir, out_dir, same_ec)) continue;
     if (!fs::exists(fs::path(dir) / "results.jsonl")) return Status::InvalidInput(dir + ": not a batch folder (no results.jsonl)");
-    // Read-only views of the shard's journals: nothing is dropped or rewritten there.
+    // The shard's journals are only read: nothing is dropped or rewritten there.
     for (const char* name : {"results.jsonl", "errors.jsonl"}) {
-      std::string path = (fs::path(dir) / name).string();
-      Result<std::string> text = fs::exists(path) ? ReadWholeFile(path) : Result<std::string>(std::string());
-      if (!text.ok()) return Status::IoError(path + ": " + text.status().message());
-      size_t pos = 0;
-      const std::string& t = text.value();
-      while (pos < t.size()) {
-        size_t nl = t.find('\n', pos);
-        if (nl == std::string::npos) break;
-        JournalRecord r;
-        bool parsed = ParseJournalLine(t.substr(pos, nl - pos), &r);
-        pos = nl + 1;
-        if (!parsed) continue;
+      Result<std::vector<JournalRecord>> records = ReadJournal((fs::path(dir) / name).string());
+      if (!records.ok()) return records.status();
+      for (JournalRecord& r : records.value()) {
         if (name[0] == 'e') {
-          if (!res.Has(r.key) && !err.Has(r.key)) {
-            ++sum.failed;
+          if (!res.Has(r.key)) {
             if (Status s = err.Append(std::move(r)); !s.ok()) return s;
           }
           continue;
@@ -357,13 +347,7 @@ Result<BatchSummary> MergeBatches(const std::vector<std::string>& shard_dirs, co
           fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
           if (ec) return Status::IoError(to.string() + ": " + ec.message());
         }
-        if (err.Has(r.key)) {
-          err.Remove(r.key);
-          --sum.failed;
-        }
-        json j = json::parse(r.line, nullptr, false);
-        sum.pages += static_cast<size_t>(j.value("pages", 0));
-        ++sum.read;
+        err.Remove(r.key);  // read in another shard: not a failure
         if (Status s = res.Append(std::move(r)); !s.ok()) return s;
       }
     }
@@ -375,8 +359,9 @@ Result<BatchSummary> MergeBatches(const std::vector<std::string>& shard_dirs, co
   }
   if (Status s = res.Finish(); !s.ok()) return s;
   if (Status s = err.Finish(); !s.ok()) return s;
-  sum.inputs = res.size() + err.size();
+  sum.read = res.size();
   sum.errors = err.size();
+  sum.inputs = sum.read + sum.errors;
   sum.seconds = Now() - t0;
   return sum;
 }

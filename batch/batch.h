@@ -82,6 +82,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const std::function<v
 // and json/ (files hard-linked where possible, else copied), and loads the
 // database if db_path is set.  A document in several shards' results is kept
 // once; one that failed in one shard and was read in another counts as read.
+// The summary counts the merged folder: read (results), errors, inputs (both).
 Result<BatchSummary> MergeBatches(const std::vector<std::string>& shard_dirs, const std::string& out_dir,
                                   const std::string& db_path);
 

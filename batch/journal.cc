@@ -31,33 +31,46 @@ bool ParseJournalLine(const std::string& line, JournalRecord* out) {
   return true;
 }
 
-Result<std::unique_ptr<Journal>> Journal::Open(const std::string& path, const Keep& keep) {
-  std::string text;
+Result<std::vector<JournalRecord>> ReadJournal(const std::string& path, bool* damaged) {
+  std::vector<JournalRecord> out;
+  bool bad = false;
   if (access(path.c_str(), F_OK) == 0) {
     Result<std::string> r = ReadWholeFile(path);
     if (!r.ok()) return Status::IoError(path + ": " + r.status().message());
-    text = std::move(r.value());
+    const std::string& text = r.value();
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) {  // a line cut by a kill
+        bad = true;
+        break;
+      }
+      JournalRecord rec;
+      if (ParseJournalLine(text.substr(pos, nl - pos), &rec)) out.push_back(std::move(rec));
+      else bad = true;
+      pos = nl + 1;
+    }
   }
+  if (damaged != nullptr) *damaged = bad;
+  return out;
+}
+
+Result<std::unique_ptr<Journal>> Journal::Open(const std::string& path, const Keep& keep) {
+  bool dirty = false;
+  Result<std::vector<JournalRecord>> read = ReadJournal(path, &dirty);
+  if (!read.ok()) return read.status();
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
   if (fd < 0) return Status::IoError(path + ": " + std::strerror(errno));
   std::unique_ptr<Journal> j(new Journal(path, fd));
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) {  // a line cut by a kill
-      j->dirty_ = true;
-      break;
-    }
-    std::string line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    JournalRecord r;
-    if (!ParseJournalLine(line, &r) || !keep(r) || j->records_.count(r.key) != 0) {
-      j->dirty_ = true;
+  for (JournalRecord& r : read.value()) {
+    if (!keep(r) || j->records_.count(r.key) != 0) {
+      dirty = true;
       continue;
     }
-    j->records_.emplace(r.key, std::move(r));
+    std::string key = r.key;
+    j->records_.emplace(std::move(key), std::move(r));
   }
-  if (j->dirty_) {
+  if (dirty) {
     if (Status s = j->Rewrite(); !s.ok()) return s;
   }
   return j;
@@ -76,9 +89,7 @@ Status Journal::Append(JournalRecord record) {
   return Status::OK();
 }
 
-void Journal::Remove(const std::string& key) {
-  if (records_.erase(key) != 0) dirty_ = true;
-}
+void Journal::Remove(const std::string& key) { records_.erase(key); }
 
 Status Journal::Rewrite() {
   std::vector<const JournalRecord*> sorted;
@@ -94,7 +105,6 @@ Status Journal::Rewrite() {
   close(fd_);
   fd_ = open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd_ < 0) return Status::IoError(path_ + ": " + std::strerror(errno));
-  dirty_ = false;
   return Status::OK();
 }
 

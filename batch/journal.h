@@ -34,6 +34,11 @@ struct JournalRecord {
 // Parses one line; false if it is not a record.
 bool ParseJournalLine(const std::string& line, JournalRecord* out);
 
+// Reads a journal file as it stands, without changing it: its whole lines
+// that are records, in file order.  *damaged (if given) is set when a line
+// was cut or is not a record.  A missing file has no records.
+Result<std::vector<JournalRecord>> ReadJournal(const std::string& path, bool* damaged = nullptr);
+
 class Journal {
  public:
   using Keep = std::function<bool(const JournalRecord&)>;
@@ -49,7 +54,7 @@ class Journal {
 
   // Appends a record (a no-op if its key is there already).
   Status Append(JournalRecord record);
-  // Drops a record; the file is rewritten by the next Finish().
+  // Drops a record; Finish() writes the file without it.
   void Remove(const std::string& key);
   // Rewrites the file sorted by path (then key), atomically.
   Status Finish();
@@ -60,7 +65,6 @@ class Journal {
   std::string path_;
   int fd_;
   std::map<std::string, JournalRecord> records_;  // by key
-  bool dirty_ = false;
 };
 
 }  // namespace kh

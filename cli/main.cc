@@ -257,7 +257,7 @@ int main(int argc, char** argv) {
       std::cerr << "kehoach: merge: " << s.status().message() << "\n";
       return 1;
     }
-    std::fprintf(stderr, "kehoach: merge: %zu documents read, %zu failed -> %s/results.jsonl\n", s->inputs - s->errors,
+    std::fprintf(stderr, "kehoach: merge: %zu documents read, %zu failed -> %s/results.jsonl\n", s->read,
                  s->errors, merge_dir.c_str());
     return s->errors > 0 ? 2 : 0;
   }
