@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "common/sha256.h"
+#include "extractor/extractor.h"
 
 namespace kh {
 
@@ -23,15 +24,6 @@ bool HasPdfName(const std::string& p) {
   std::string ext = p.substr(p.size() - 4);
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == ".pdf";
-}
-
-bool HasPdfHeader(const std::string& p) {
-  FILE* f = std::fopen(p.c_str(), "rb");
-  if (f == nullptr) return false;
-  char buf[1024];
-  size_t n = std::fread(buf, 1, sizeof buf, f);
-  std::fclose(f);
-  return std::string_view(buf, n).find("%PDF-") != std::string_view::npos;
 }
 
 void AddFolder(const std::string& dir, std::vector<std::string>* out) {
@@ -68,7 +60,7 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
       AddFolder(in, &all);
-    } else if (HasPdfName(in) || !fs::exists(in, ec) || HasPdfHeader(in)) {
+    } else if (HasPdfName(in) || !fs::exists(in, ec) || CheckPdfHeader(in).ok()) {
       all.push_back(in);  // a missing file is an input that will fail to read
     } else {
       AddManifest(in, &all);

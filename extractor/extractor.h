@@ -69,6 +69,12 @@ struct ReadOptions {
 
 Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options);
 
+// The cheap first test ReadPdf makes: the file opens and has "%PDF-" in its
+// first 1024 bytes.  IoError if it cannot be opened; InvalidInput ("empty
+// file", "not a PDF ...") otherwise.  Batches use it to tell a PDF from a
+// manifest whatever the file's name.
+Status CheckPdfHeader(const std::string& path);
+
 }  // namespace kh
 
 #endif  // KEHOACH_EXTRACTOR_EXTRACTOR_H_

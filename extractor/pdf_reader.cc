@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "extractor/extractor.h"
@@ -100,19 +101,22 @@ bool Contains(const std::string& hay, const char* needle) { return hay.find(need
 
 }  // namespace
 
+Status CheckPdfHeader(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IoError("cannot open file");
+  char head[1024];
+  size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  if (n == 0) return Status::InvalidInput("empty file");
+  if (std::string_view(head, n).find("%PDF-") == std::string_view::npos) {
+    return Status::InvalidInput("not a PDF (no %PDF- header)");
+  }
+  return Status::OK();
+}
+
 Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options) {
   InitPoppler();
-  {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr) return Status::IoError("cannot open file");
-    char head[1024];
-    size_t n = std::fread(head, 1, sizeof head, f);
-    std::fclose(f);
-    if (n == 0) return Status::InvalidInput("empty file");
-    if (std::string(head, n).find("%PDF-") == std::string::npos) {
-      return Status::InvalidInput("not a PDF (no %PDF- header)");
-    }
-  }
+  if (Status s = CheckPdfHeader(path); !s.ok()) return s;
   std::optional<GooString> pw;
   if (!options.password.empty()) pw = GooString(options.password);
   auto doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);

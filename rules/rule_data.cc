@@ -1,13 +1,12 @@
 #include "rules/rule_data.h"
 
 #include <algorithm>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "common/files.h"
 #include "common/strings.h"
 #include "normalizer/normalizer.h"
 
@@ -25,11 +24,9 @@ Result<std::string> ReadRuleFile(const std::string& dir, const std::string& name
       if (name == e->first) return std::string(e->second);
     return Status::DataError("rules/" + name + ": not compiled into this binary");
   }
-  std::ifstream in(dir + "/" + name, std::ios::binary);
-  if (!in) return Status::IoError(dir + "/" + name + ": cannot read");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  Result<std::string> text = ReadWholeFile(dir + "/" + name);
+  if (!text.ok()) return Status::IoError(dir + "/" + name + ": cannot read");
+  return text;
 }
 
 Result<json> ParseRuleFile(const std::string& dir, const std::string& name) {
