@@ -186,18 +186,24 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::string input, output, password, rules_dir;
+  std::string ocr_mode = "auto";
+  const char* ocr_help = "Read scanned pages by OCR: auto (pages with no usable text), always, never";
+  auto ocr_check = CLI::IsMember({"auto", "always", "never"});
   CLI::App* extract = app.add_subcommand("extract", "Read one plan PDF and write its JSON");
   extract->add_option("pdf", input, "The plan's PDF")->required();
   extract->add_option("-o,--output", output, "Write the JSON here (default: standard output)");
   extract->add_option("--password", password, "Password of an encrypted PDF");
   extract->add_option("--rules", rules_dir, "Read rules/*.json from this folder instead of the built-in copy");
+  extract->add_option("--ocr", ocr_mode, ocr_help)->check(ocr_check)->capture_default_str();
 
-  bool blocks = false, tables = false;
+  bool blocks = false, tables = false, rows = false;
   CLI::App* text = app.add_subcommand("text", "Print the text kehoach reads from a PDF (for checking)");
   text->add_option("pdf", input, "The PDF")->required();
   text->add_flag("--blocks", blocks, "Print the layout blocks with their kind, page and box");
   text->add_flag("--tables", tables, "Print the tables as rows of cells, with spans and pages");
+  text->add_flag("--rows", rows, "Print each page's lines as rows across columns, page numbers kept (to compare with transcripts)");
   text->add_option("--password", password, "Password of an encrypted PDF");
+  text->add_option("--ocr", ocr_mode, ocr_help)->check(ocr_check)->capture_default_str();
 
   std::vector<std::string> compare_inputs;
   std::string compare_dir = "compare";
@@ -222,6 +228,7 @@ int main(int argc, char** argv) {
   batch->add_flag("--retry-errors", batch_opts.retry_errors, "Read again the documents in errors.jsonl");
   batch->add_option("--password", password, "Password for encrypted PDFs");
   batch->add_option("--rules", rules_dir, "Read rules/*.json from this folder instead of the built-in copy");
+  batch->add_option("--ocr", ocr_mode, ocr_help)->check(ocr_check)->capture_default_str();
 
   std::vector<std::string> merge_inputs;
   std::string merge_dir, merge_db;
@@ -239,6 +246,7 @@ int main(int argc, char** argv) {
     }
     batch_opts.pipeline.password = password;
     batch_opts.pipeline.rules_dir = rules_dir;
+    kh::ParseOcrMode(ocr_mode, &batch_opts.pipeline.ocr);
     ProgressLine line;
     kh::Result<kh::BatchSummary> s =
         kh::RunBatch(batch_opts, [&](const kh::BatchProgress& p) { line.Update(p); });
@@ -268,27 +276,29 @@ int main(int argc, char** argv) {
     return RunCompare(compare_inputs, compare_dir, opts);
   }
 
-  if (text->parsed()) {
-    kh::ReadOptions ro;
-    ro.password = password;
-    kh::Result<kh::RawDocument> raw = kh::ReadPdf(input, ro);
-    if (!raw.ok()) {
-      std::cerr << "kehoach: " << input << ": " << raw.status().message() << "\n";
-      return 2;
-    }
-    kh::LaidOutDocument laid = kh::Layout(std::move(raw.value()));
-    std::cout << (blocks ? kh::BlocksToText(laid) : tables ? kh::TablesToText(laid) : kh::BuildText(laid).text);
-    return 0;
-  }
-
   kh::PipelineOptions opts;
   opts.password = password;
   opts.rules_dir = rules_dir;
+  kh::ParseOcrMode(ocr_mode, &opts.ocr);
   auto pipeline = kh::Pipeline::Create(opts);
   if (!pipeline.ok()) {
     std::cerr << "kehoach: rules: " << pipeline.status().message() << "\n";
     return 1;
   }
+
+  if (text->parsed()) {
+    kh::SourceInfo source;
+    std::vector<kh::Diagnostic> diagnostics;
+    kh::Result<kh::LaidOutDocument> read = pipeline.value()->Read(input, &source, &diagnostics);
+    if (!read.ok()) {
+      std::cerr << "kehoach: " << input << ": " << read.status().message() << "\n";
+      return 2;
+    }
+    const kh::LaidOutDocument& laid = read.value();
+    std::cout << (blocks ? kh::BlocksToText(laid) : tables ? kh::TablesToText(laid) : rows ? kh::RowsToText(laid) : kh::BuildText(laid).text);
+    return 0;
+  }
+
   kh::Result<kh::PlanResult> plan = pipeline.value()->Run(input);
   if (!plan.ok()) {
     std::cerr << "kehoach: " << input << ": " << plan.status().message() << "\n";

@@ -123,11 +123,33 @@ struct DocumentFacts {
   std::map<std::string, Location> provenance;  // fact name -> where it was read
 };
 
+// A font whose text was typed in a legacy encoding and converted.
+struct LegacyFont {
+  std::string font;      // "VnTimeHBold"
+  std::string encoding;  // "tcvn3", "vni", "viscii"
+  bool upper = false;    // an upper-case font: its text was upper-cased
+  int words = 0;         // words converted
+};
+
+// A page read by OCR.
+struct OcrPage {
+  int page = 0;
+  std::string reason;       // "no_text_layer", "unusable_text_layer", "forced"
+  double confidence = 0;    // mean word confidence, 0..100
+  int words = 0;
+  double skew_degrees = 0;  // the rotation that was undone before reading
+};
+
 struct SourceInfo {
   std::string file;
   std::string sha256;
   int pages = 0;
+  // What the text came from: "unicode" (the PDF's own text), "tcvn3", "vni"
+  // or "viscii" (legacy fonts converted), "ocr" (every page read by OCR), or
+  // "mixed" (more than one of these).
   std::string text_layer = "unicode";
+  std::vector<LegacyFont> legacy_fonts;
+  std::vector<OcrPage> ocr_pages;
 };
 
 struct PlanResult {

@@ -6,7 +6,9 @@
 // keeping it in one small file keeps a port small).
 //
 // Coordinates are PDF points with the origin at the top-left of the page as
-// displayed (the page's /Rotate applied), y growing downwards.
+// displayed (the page's /Rotate applied), y growing downwards.  Pages can
+// also be rendered to grey images (ReadOptions::wants_render), which is how
+// scanned pages reach OCR without OCR living here.
 //
 //   ReadOptions opt;                      // opt.password for encrypted files
 //   Result<RawDocument> doc = ReadPdf("plan.pdf", opt);
@@ -20,6 +22,7 @@
 #define KEHOACH_EXTRACTOR_EXTRACTOR_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +41,11 @@ struct Word {
   bool bold = false;
   bool italic = false;
   bool space_after = false;  // the PDF put a space (or a gap) after the word
+  // The next word is the rest of this one, in another font: a word whose
+  // letters change font comes out as one Word per font run, so that each run
+  // can be decoded by its own font (see normalizer/legacy.h).  The pipeline
+  // glues them back before layout.
+  bool glued = false;
 };
 
 // A thin filled rectangle or a stroked straight segment: the stuff table
@@ -52,6 +60,15 @@ struct RawPage {
   double width = 0, height = 0;
   std::vector<Word> words;       // in the PDF's reading order
   std::vector<Ruling> rulings;
+  // The share of the page (0..1) covered by images: near 1 on a scan.
+  double image_cover = 0;
+};
+
+// A page rendered in grey: one byte per pixel, 0 black, rows top down.
+struct GrayImage {
+  int width = 0, height = 0;
+  int dpi = 0;
+  std::vector<uint8_t> pixels;  // width * height
 };
 
 struct RawDocument {
@@ -65,6 +82,14 @@ struct RawDocument {
 struct ReadOptions {
   std::string password;  // tried as both owner and user password
   int max_pages = 5000;  // a document with more pages is refused
+  // Rendering, for OCR.  After a page's text is read, wants_render(page)
+  // decides whether to render it; if so the page is rendered at render_dpi
+  // in grey and handed to on_render(page, image), which may replace the
+  // page's words and rulings.  The image is not kept: a scanned document
+  // holds one page image at a time.
+  std::function<bool(const RawPage&)> wants_render;
+  std::function<void(RawPage&, GrayImage&&)> on_render;
+  int render_dpi = 300;
 };
 
 Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options);

@@ -6,9 +6,13 @@
 #include <ErrorCodes.h>
 #include <Error.h>
 #include <GfxState.h>
+#include <SplashOutputDev.h>
+#include <Stream.h>
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
+#include <splash/SplashBitmap.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -18,6 +22,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/utf8.h"
 #include "extractor/extractor.h"
 
 namespace kh {
@@ -64,7 +69,29 @@ class CollectingTextOutputDev : public TextOutputDev {
     FillRulings(state);
   }
 
+  // Images are not drawn, only measured: how much of the page they cover
+  // tells a scan from a text page.  needNonText() must be true for Gfx to
+  // report them at all.
+  bool needNonText() override { return true; }
+  void drawImageMask(GfxState* state, Object*, Stream* str, int width, int height, bool, bool, bool inlineImg) override {
+    NoteImage(state, str, width, height, 1, 1, inlineImg);
+  }
+  void drawImage(GfxState* state, Object*, Stream* str, int width, int height, GfxImageColorMap* map, bool,
+                 const int*, bool inlineImg) override {
+    NoteImage(state, str, width, height, map ? map->getNumPixelComps() : 1, map ? map->getBits() : 8, inlineImg);
+  }
+  void drawMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int, bool,
+                       bool) override {
+    NoteImage(state, nullptr, 0, 0, 0, 0, false);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
+                           GfxImageColorMap*, bool) override {
+    NoteImage(state, nullptr, 0, 0, 0, 0, false);
+  }
+
   std::vector<Ruling> TakeRulings() { return std::move(rulings_); }
+  // Summed image area in device space (points at 72 dpi), capped by the caller.
+  double image_area() const { return image_area_; }
 
  private:
   // A filled subpath whose bounding box is thin in one direction is a line.
@@ -85,11 +112,33 @@ class CollectingTextOutputDev : public TextOutputDev {
   void AddRuling(const Box& b) {
     if (rulings_.size() < 200000) rulings_.push_back({b});
   }
+  void NoteImage(GfxState* state, Stream* str, int width, int height, int comps, int bits, bool inline_img) {
+    // The image fills the unit square under the CTM.
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (auto [ux, uy] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}}) {
+      double x, y;
+      state->transform(ux, uy, &x, &y);
+      x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+    }
+    double cx0, cy0, cx1, cy1;
+    state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+    double w = std::min(x1, cx1) - std::max(x0, cx0), h = std::min(y1, cy1) - std::max(y0, cy0);
+    if (w > 0 && h > 0) image_area_ += w * h;
+    // An inline image's data sits in the content stream: skip it, as
+    // OutputDev's own drawImage does.
+    if (inline_img && str != nullptr) {
+      str->reset();
+      long n = static_cast<long>(height) * ((static_cast<long>(width) * comps * bits + 7) / 8);
+      for (long i = 0; i < n; ++i) str->getChar();
+      str->close();
+    }
+  }
   std::vector<Ruling> rulings_;
+  double image_area_ = 0;
 };
 
-std::string FontName(const TextWord* w) {
-  const GooString* name = w->getFontName(0);
+std::string FontName(const TextWord* w, int idx) {
+  const GooString* name = w->getFontName(idx);
   if (name == nullptr) return {};
   std::string s = name->toStr();
   // Drop a subset prefix such as "ABCDEF+".
@@ -98,6 +147,31 @@ std::string FontName(const TextWord* w) {
 }
 
 bool Contains(const std::string& hay, const char* needle) { return hay.find(needle) != std::string::npos; }
+
+// One page in grey at dpi, the page's /Rotate applied (the same orientation
+// as the words' coordinates).
+Result<GrayImage> Render(PDFDoc* doc, int page, int dpi) {
+  SplashColor white = {255, 255, 255};
+  SplashOutputDev dev(splashModeMono8, 4, false, white);
+  dev.setFontAntialias(true);
+  dev.setVectorAntialias(true);
+  dev.startDoc(doc);
+  doc->displayPage(&dev, page, dpi, dpi, 0, true, false, false);
+  SplashBitmap* bm = dev.getBitmap();
+  if (bm == nullptr || bm->getWidth() <= 0 || bm->getHeight() <= 0) {
+    return Status::InvalidInput("page " + std::to_string(page) + " cannot be rendered");
+  }
+  GrayImage img;
+  img.width = bm->getWidth();
+  img.height = bm->getHeight();
+  img.dpi = dpi;
+  img.pixels.resize(static_cast<size_t>(img.width) * img.height);
+  const unsigned char* data = bm->getDataPtr();
+  for (int y = 0; y < img.height; ++y) {
+    std::copy_n(data + static_cast<size_t>(y) * bm->getRowSize(), img.width, img.pixels.data() + static_cast<size_t>(y) * img.width);
+  }
+  return img;
+}
 
 }  // namespace
 
@@ -152,31 +226,70 @@ Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options)
     page.height = (rot % 180 == 0) ? doc->getPageCropHeight(p) : doc->getPageCropWidth(p);
     std::unique_ptr<TextWordList> words = dev.makeWordList();
     page.words.reserve(words->getLength());
+    // Fonts are met again and again: look each one's name up once.
+    auto font_id = [&](const TextWord* tw, int idx) -> uint32_t {
+      const TextFontInfo* fi = tw->getFontInfo(idx);
+      auto known = font_ids.find(fi);
+      if (known != font_ids.end()) return known->second;
+      std::string name = FontName(tw, idx);
+      auto [it, added] = name_ids.emplace(name, static_cast<uint32_t>(out.fonts.size()));
+      if (added) out.fonts.push_back(name);
+      return font_ids.emplace(fi, it->second).first->second;
+    };
+    auto make_word = [&](const TextWord* tw, uint32_t font, std::string text, const Box& box, bool space_after) {
+      Word w;
+      w.text = std::move(text);
+      w.box = box;
+      w.font = font;
+      const std::string& name = out.fonts[font];
+      const TextFontInfo* fi = tw->getFontInfo(0);
+      w.size = tw->getFontSize();
+      w.bold = (fi != nullptr && fi->isBold()) || Contains(name, "Bold") || Contains(name, "bold") || Contains(name, ",B");
+      w.italic = (fi != nullptr && fi->isItalic()) || Contains(name, "Italic") || Contains(name, "Oblique");
+      w.space_after = space_after;
+      page.words.push_back(std::move(w));
+    };
     for (int i = 0; i < words->getLength(); ++i) {
       const TextWord* tw = words->get(i);
       std::unique_ptr<GooString> text(tw->getText());
       if (text == nullptr || text->getLength() == 0) continue;
-      Word w;
-      w.text = text->toStr();
-      tw->getBBox(&w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1);
-      const TextFontInfo* fi = tw->getFontInfo(0);
-      // Fonts are met again and again: look the name up once per font.
-      auto known = font_ids.find(fi);
-      if (known == font_ids.end()) {
-        std::string name = FontName(tw);
-        auto [it, added] = name_ids.emplace(name, static_cast<uint32_t>(out.fonts.size()));
-        if (added) out.fonts.push_back(name);
-        known = font_ids.emplace(fi, it->second).first;
+      Box box;
+      tw->getBBox(&box.x0, &box.y0, &box.x1, &box.y1);
+      int n = tw->getLength();
+      uint32_t first = font_id(tw, 0);
+      bool one_font = true;
+      for (int c = 1; c < n && one_font; ++c) one_font = font_id(tw, c) == first;
+      if (one_font) {
+        make_word(tw, first, text->toStr(), box, tw->getSpaceAfter());
+        continue;
       }
-      w.font = known->second;
-      const std::string& font = out.fonts[w.font];
-      w.size = tw->getFontSize();
-      w.bold = (fi != nullptr && fi->isBold()) || Contains(font, "Bold") || Contains(font, "bold") || Contains(font, ",B");
-      w.italic = (fi != nullptr && fi->isItalic()) || Contains(font, "Italic") || Contains(font, "Oblique");
-      w.space_after = tw->getSpaceAfter();
-      page.words.push_back(std::move(w));
+      // A word drawn in more than one font (legacy documents switch to an
+      // upper-case font for one capital: "Ủy" typed as .VnTimeH "ñ" and
+      // .VnTime "y"): one word per run of a font, glued without a space, so
+      // that each run is decoded with its own font.
+      int b = 0;
+      while (b < n) {
+        uint32_t f = font_id(tw, b);
+        int e = b + 1;
+        while (e < n && font_id(tw, e) == f) ++e;
+        std::string run;
+        for (int c = b; c < e; ++c) utf8::Append(*tw->getChar(c), &run);
+        double x0, y0, x1, y1, u0, v0, u1, v1;
+        tw->getCharBBox(b, &x0, &y0, &x1, &y1);
+        tw->getCharBBox(e - 1, &u0, &v0, &u1, &v1);
+        Box rb{std::min(x0, u0), box.y0, std::max(x1, u1), box.y1};
+        make_word(tw, f, std::move(run), rb, e == n ? tw->getSpaceAfter() : false);
+        page.words.back().glued = e < n;
+        b = e;
+      }
     }
     page.rulings = dev.TakeRulings();
+    if (page.width > 0 && page.height > 0) page.image_cover = std::min(1.0, dev.image_area() / (page.width * page.height));
+    if (options.wants_render && options.on_render && options.wants_render(page)) {
+      Result<GrayImage> img = Render(doc.get(), p, options.render_dpi);
+      if (!img.ok()) return img.status();
+      options.on_render(page, std::move(img.value()));
+    }
     out.pages.push_back(std::move(page));
   }
   return out;

@@ -106,6 +106,17 @@ std::string ToJson(const PlanResult& plan) {
                  {"sha256", plan.source.sha256},
                  {"pages", plan.source.pages},
                  {"text_layer", plan.source.text_layer}};
+  ordered_json fonts = ordered_json::array();
+  for (const LegacyFont& f : plan.source.legacy_fonts) {
+    fonts.push_back({{"font", f.font}, {"encoding", f.encoding}, {"upper", f.upper}, {"words", f.words}});
+  }
+  j["source"]["legacy_fonts"] = fonts;
+  ordered_json ocr = ordered_json::array();
+  for (const OcrPage& p : plan.source.ocr_pages) {
+    ocr.push_back({{"page", p.page}, {"reason", p.reason}, {"confidence", std::round(p.confidence * 10) / 10},
+                   {"words", p.words}, {"skew_degrees", std::round(p.skew_degrees * 100) / 100}});
+  }
+  j["source"]["ocr_pages"] = ocr;
   const DocumentFacts& d = plan.document;
   ordered_json doc;
   doc["kind"] = Opt(d.kind);

@@ -1,5 +1,7 @@
 #include "output/text_writer.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace kh {
@@ -50,6 +52,38 @@ std::string TablesToText(const LaidOutDocument& doc) {
         out += buf;
       }
       out += " " + JoinLines(c.lines) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string RowsToText(const LaidOutDocument& doc) {
+  std::string out;
+  for (const Page& p : doc.pages) {
+    std::vector<const Line*> lines;
+    for (const Block& b : p.blocks)
+      for (const Line& l : b.lines)
+        if (l.page == p.number) lines.push_back(&l);
+    for (const Line& l : p.dropped) lines.push_back(&l);
+    std::sort(lines.begin(), lines.end(), [](const Line* a, const Line* b) { return a->box.y0 < b->box.y0; });
+    // Lines whose vertical middles fall within each other's extent are one row.
+    std::vector<std::vector<const Line*>> rows;
+    for (const Line* l : lines) {
+      double mid = (l->box.y0 + l->box.y1) / 2;
+      if (!rows.empty()) {
+        const Line* f = rows.back().front();
+        double fmid = (f->box.y0 + f->box.y1) / 2;
+        if ((mid >= f->box.y0 && mid <= f->box.y1) || (fmid >= l->box.y0 && fmid <= l->box.y1)) {
+          rows.back().push_back(l);
+          continue;
+        }
+      }
+      rows.push_back({l});
+    }
+    for (auto& row : rows) {
+      std::sort(row.begin(), row.end(), [](const Line* a, const Line* b) { return a->box.x0 < b->box.x0; });
+      for (size_t i = 0; i < row.size(); ++i) out += (i ? " " : "") + row[i]->Text();
+      out += "\n";
     }
   }
   return out;

@@ -172,12 +172,24 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
         break;
       }
     }
-    std::vector<Line> org(left->lines.begin(), left->lines.begin() + so);
+    std::vector<Line> org;
+    for (size_t k = 0; k < so; ++k) {
+      // Rules drawn with dashes under the body's name ("-------------") are
+      // not part of it.
+      std::string t = left->lines[k].Text();
+      if (t.find_first_not_of("-_*=. ") == std::string::npos) continue;
+      org.push_back(left->lines[k]);
+    }
     if (!org.empty()) {
       // The issuing body is the trailing bold group; the parent is above it.
       size_t split = org.size();
       while (split > 0 && org[split - 1].bold) --split;
-      if (split == org.size() || split == 0) split = org.size() - 1;
+      if (split == org.size() || split == 0) {
+        // No bold/regular change: all the lines are one body if together
+        // they are a known one ("NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM"), else
+        // the last line is the body and the others its parent.
+        split = data.BodyByAlias(Fold(NormalizeString(JoinLines(org)))) != nullptr ? 0 : org.size() - 1;
+      }
       // "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ CẦN THƠ": a line that is only a level
       // and a place completes the body above it.
       static const RE2 kLevelFirst("^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\\s");

@@ -261,6 +261,31 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   if (!task_tables.ok()) return task_tables.status();
   Result<json> timelines = ParseRuleFile(dir, "timelines.json");
   if (!timelines.ok()) return timelines.status();
+  Result<json> ocr = ParseRuleFile(dir, "ocr_repairs.json");
+  if (!ocr.ok()) return ocr.status();
+  try {
+    for (const json& r : ocr.value().at("repairs")) {
+      OcrRepairRule o;
+      o.id = r.at("id").get<std::string>();
+      o.kind = r.at("kind").get<std::string>();
+      if (o.kind == "word") {
+        o.from = r.at("from").get<std::string>();
+        o.to = r.at("to").get<std::string>();
+        if (o.from.empty() || o.from.find(' ') != std::string::npos) {
+          return Status::DataError("rules/ocr_repairs.json: " + o.id + ": 'from' must be one word");
+        }
+      } else if (o.kind != "zero_in_number") {
+        return Status::DataError("rules/ocr_repairs.json: " + o.id + ": unknown kind '" + o.kind + "'");
+      }
+      o.line_start = r.value("where", "") == "line_start";
+      if (r.contains("next")) o.next = r["next"].get<std::vector<std::string>>();
+      for (const json& e : r.at("examples")) o.examples.emplace_back(e.at(0).get<std::string>(), e.at(1).get<std::string>());
+      if (r.contains("counter_examples")) o.counter_examples = r["counter_examples"].get<std::vector<std::string>>();
+      data->ocr_repairs.push_back(std::move(o));
+    }
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/ocr_repairs.json: ") + e.what());
+  }
   try {
     ReadTaskTableRules(task_tables.value(), &data->task_tables);
   } catch (const json::exception& e) {

@@ -114,6 +114,16 @@ struct TimelineRules {
   std::vector<std::string> counter_examples;
 };
 
+// rules/ocr_repairs.json: one OCR slip and its repair.
+struct OcrRepairRule {
+  std::string id, kind;   // kind: "word" or "zero_in_number"
+  std::string from, to;   // kind "word": the whole word, as OCR gives it
+  bool line_start = false;          // only as a line's first word
+  std::vector<std::string> next;    // only before one of these words (if any)
+  std::vector<std::pair<std::string, std::string>> examples;  // ocr line, repaired
+  std::vector<std::string> counter_examples;                  // left unchanged
+};
+
 struct RuleData {
   std::vector<DocType> doc_types;
   std::vector<Body> bodies;
@@ -124,6 +134,7 @@ struct RuleData {
   std::vector<Indicator> indicators;  // file order = matching priority
   TaskTableRules task_tables;
   TimelineRules timelines;
+  std::vector<OcrRepairRule> ocr_repairs;
 
   const DocType* TypeById(std::string_view id) const;
   const DocType* TypeByWord(std::string_view folded_word) const;

@@ -1,7 +1,11 @@
-# Writes OUT: a C++ file holding each rules/*.json file as a raw string, looked
-# up by file name through kh::EmbeddedRuleFile().
+# Writes OUT: a C++ file holding each of FILES (JSON data: rules/*.json,
+# normalizer/*.json) as a raw string in the table kh::VAR (default
+# kEmbeddedRules), looked up by file name.
 string(REPLACE " " ";" FILES "${FILES}")
-set(body "// Generated from rules/*.json by scripts/embed_rules.cmake. Do not edit.\n#include <string_view>\n#include <utility>\nnamespace kh {\nstd::pair<const char*, std::string_view> kEmbeddedRules[] = {\n")
+if(NOT VAR)
+  set(VAR kEmbeddedRules)
+endif()
+set(body "// Generated from JSON data files by scripts/embed_rules.cmake. Do not edit.\n#include <string_view>\n#include <utility>\nnamespace kh {\nstd::pair<const char*, std::string_view> ${VAR}[] = {\n")
 foreach(f IN LISTS FILES)
   get_filename_component(name ${f} NAME)
   file(READ ${f} content)

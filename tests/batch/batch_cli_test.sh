@@ -120,7 +120,7 @@ check "bad --shard: exit 1" '[ $? -eq 1 ]'
 check "no input at all: exit 2 with an error record" '[ $? -eq 2 ] && grep -q "\"stage\":\"input\"" "$T/y/errors.jsonl"'
 
 # merge: two shards of the corpus make the whole.
-for i in 0 1; do "$BIN" batch "$SRC/corpus" -o "$T/s$i" --shard "$i/2" 2>/dev/null; done
+for i in 0 1; do "$BIN" batch "$SRC"/corpus/*.pdf -o "$T/s$i" --shard "$i/2" 2>/dev/null; done
 "$BIN" merge "$T/s0" "$T/s1" -o "$T/merged" --db "$T/merged.sqlite" 2> "$T/e4"
 rc=$?
 cat "$T/e4"

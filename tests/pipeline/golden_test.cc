@@ -4,10 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "common/utf8.h"
+#include "normalizer/normalizer.h"
 #include "output/json_writer.h"
+#include "output/text_writer.h"
 
 namespace kh {
 namespace {
@@ -110,6 +115,81 @@ TEST_P(GoldenTest, MatchesHandCheckedExpectation) {
 INSTANTIATE_TEST_SUITE_P(Corpus, GoldenTest,
                          ::testing::Values("000_cantho_2026", "001_camau_2023", "003_cantho_2019", "004_cantho_2025",
                                            "005_vinhlong_2025", "006_soctrang_2024"));
+
+// ---- legacy fonts: the converted text against human transcripts ----------
+
+std::u32string Chars(const std::string& s) {
+  std::u32string out;
+  size_t i = 0;
+  while (i < s.size()) out.push_back(utf8::Next(s, &i));
+  return out;
+}
+
+// Levenshtein distance, computed in a band around the diagonal that doubles
+// until the distance fits in it (exact, and fast when the texts are close).
+size_t EditDistance(const std::u32string& a, const std::u32string& b) {
+  const size_t n = a.size(), m = b.size();
+  for (size_t band = 64;; band *= 2) {
+    size_t diff = n > m ? n - m : m - n;
+    if (band < diff) continue;
+    const size_t kInf = n + m + 1;
+    std::vector<size_t> prev(m + 1, kInf), cur(m + 1, kInf);
+    for (size_t j = 0; j <= std::min(m, band); ++j) prev[j] = j;
+    for (size_t i = 1; i <= n; ++i) {
+      size_t lo = i > band ? i - band : 0, hi = std::min(m, i + band);
+      std::fill(cur.begin(), cur.end(), kInf);
+      if (lo == 0) cur[0] = i;
+      for (size_t j = std::max<size_t>(lo, 1); j <= hi; ++j) {
+        size_t best = prev[j - 1] + (a[i - 1] != b[j - 1]);
+        best = std::min(best, prev[j] + 1);
+        best = std::min(best, cur[j - 1] + 1);
+        cur[j] = best;
+      }
+      std::swap(prev, cur);
+    }
+    if (prev[m] <= band || band >= n + m) return prev[m];
+  }
+}
+
+// Case folded, one tone placement (normalizer), spaces collapsed.
+std::u32string Comparable(const std::string& s) { return Chars(ToLower(CollapseSpaces(NormalizeString(s)))); }
+
+class LegacyTranscriptTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(LegacyTranscriptTest, ConvertedTextMatchesTranscript) {
+  const std::string base = kSrc + "/corpus/legacy/" + GetParam();
+  std::ifstream in(base + ".unicode.txt");
+  ASSERT_TRUE(in) << base;
+  std::string transcript((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  SourceInfo source;
+  std::vector<Diagnostic> diags;
+  Result<LaidOutDocument> laid = pipeline.value()->Read(base + ".pdf", &source, &diags);
+  ASSERT_TRUE(laid.ok()) << laid.status().message();
+  EXPECT_EQ(source.text_layer, "tcvn3");
+  EXPECT_TRUE(source.ocr_pages.empty());
+  // The transcripts read each page row by row across the columns, page
+  // numbers included: compare with the same order (text --rows), so that
+  // what is measured is the characters, not the reading order.
+  std::u32string ours = Comparable(RowsToText(laid.value()));
+  std::u32string want = Comparable(transcript);
+  size_t d = EditDistance(ours, want);
+  double cer = 100.0 * d / want.size();
+  std::printf("[ CER      ] %s: %zu edits in %zu characters = %.2f%%\n", GetParam().c_str(), d, want.size(), cer);
+  EXPECT_LT(cer, 1.0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Legacy, LegacyTranscriptTest,
+                         ::testing::Values("2006-16EZE_TT01.06GopvonDNNVV", "2006-1E499_ND109veDKKD_dacotrenmucPTDNN-V"));
+
+TEST(EditDistanceTest, IsLevenshtein) {
+  EXPECT_EQ(EditDistance(Chars("kitten"), Chars("sitting")), 3u);
+  EXPECT_EQ(EditDistance(Chars(""), Chars("abc")), 3u);
+  EXPECT_EQ(EditDistance(Chars("ngân hàng"), Chars("ngan hang")), 2u);
+  std::u32string a(300, U'a'), b(300, U'b');
+  EXPECT_EQ(EditDistance(a, b), 300u);  // beyond the first band
+}
 
 TEST(PipelineTest, SameInputSameOutput) {
   auto pipeline = Pipeline::Create({});

@@ -1,0 +1,148 @@
+// The only file that includes Tesseract and Leptonica.
+#include "ocr/ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace kh {
+
+struct OcrEngine::Impl {
+  tesseract::TessBaseAPI api;
+};
+
+namespace {
+
+struct PixDeleter {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+struct BoxaDeleter {
+  void operator()(BOXA* b) const { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
+
+PixPtr ToPix(const GrayImage& img) {
+  PixPtr pix(pixCreate(img.width, img.height, 8));
+  if (!pix) return nullptr;
+  pixSetResolution(pix.get(), img.dpi, img.dpi);
+  l_uint32* data = pixGetData(pix.get());
+  int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < img.height; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const uint8_t* src = img.pixels.data() + static_cast<size_t>(y) * img.width;
+    for (int x = 0; x < img.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+  }
+  return pix;
+}
+
+// Long thin runs of dark pixels: table rulings (and underlines, as in a
+// born-digital PDF).  min_run is in pixels; a run thicker than max_thick is
+// a picture, not a line.
+void FindLines(PIX* bin, bool horizontal, int min_run, int max_thick, double sx, double sy,
+               std::vector<Ruling>* out) {
+  PixPtr open(horizontal ? pixOpenBrick(nullptr, bin, min_run, 1) : pixOpenBrick(nullptr, bin, 1, min_run));
+  if (!open) return;
+  // Bridge the small breaks a scan puts in a line.
+  int gap = std::max(3, min_run / 10);
+  PixPtr closed(horizontal ? pixCloseBrick(nullptr, open.get(), gap, 1) : pixCloseBrick(nullptr, open.get(), 1, gap));
+  if (!closed) return;
+  BoxaPtr boxes(pixConnCompBB(closed.get(), 8));
+  if (!boxes) return;
+  int n = boxaGetCount(boxes.get());
+  for (int i = 0; i < n && out->size() < 20000; ++i) {
+    l_int32 x, y, w, h;
+    if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
+    if (horizontal ? (w < min_run || h > max_thick) : (h < min_run || w > max_thick)) continue;
+    out->push_back({Box{x * sx, y * sy, (x + w) * sx, (y + h) * sy}});
+  }
+}
+
+}  // namespace
+
+OcrEngine::~OcrEngine() {
+  if (impl_) impl_->api.End();
+}
+
+Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
+  // Tesseract's OpenMP threads would fight a batch's worker processes for
+  // the cores: one thread per engine.  (Only if the user set nothing.)
+  setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
+  std::unique_ptr<OcrEngine> e(new OcrEngine());
+  e->impl_ = std::make_unique<Impl>();
+  const char* datapath = options.datapath.empty() ? nullptr : options.datapath.c_str();
+  if (e->impl_->api.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    e->impl_.reset();
+    return Status::IoError("cannot load Tesseract language data '" + options.language +
+                           "' (install tesseract-ocr-" + options.language + ")");
+  }
+  e->impl_->api.SetPageSegMode(tesseract::PSM_AUTO);
+  e->impl_->api.SetVariable("debug_file", "/dev/null");
+  return e;
+}
+
+Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width, double page_height) {
+  if (image.width <= 0 || image.height <= 0 || image.pixels.size() != static_cast<size_t>(image.width) * image.height) {
+    return Status::InvalidInput("empty page image");
+  }
+  OcrResult out;
+  PixPtr pix = ToPix(image);
+  if (!pix) return Status::Internal("cannot allocate the page image");
+  // 1. Skew.  Leptonica gives the angle that straightens the page; small
+  // angles with low confidence are noise.
+  l_float32 angle = 0, conf = 0;
+  PixPtr straight(pixFindSkewAndDeskew(pix.get(), 2, &angle, &conf));
+  if (!straight) straight.reset(pixClone(pix.get()));
+  if (conf >= 2.5 && std::fabs(angle) >= 0.1) out.skew_degrees = angle;
+  pix.reset();
+
+  double sx = page_width / image.width, sy = page_height / image.height;
+  // 2. Rulings, on the binarized image.
+  PixPtr bin(pixConvertTo1(straight.get(), 160));
+  if (bin) {
+    int dpi = image.dpi > 0 ? image.dpi : 300;
+    FindLines(bin.get(), true, dpi / 3, dpi / 25, sx, sy, &out.rulings);
+    FindLines(bin.get(), false, dpi / 5, dpi / 25, sx, sy, &out.rulings);
+  }
+  // 3. Words.
+  tesseract::TessBaseAPI& api = impl_->api;
+  api.SetImage(straight.get());
+  api.SetSourceResolution(image.dpi > 0 ? image.dpi : 300);
+  if (api.Recognize(nullptr) != 0) {
+    api.Clear();
+    return Status::Internal("Tesseract could not read the page");
+  }
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  double conf_sum = 0;
+  if (it) {
+    do {
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || text[0] == '\0') continue;
+      std::string s(text.get());
+      if (s.find_first_not_of(' ') == std::string::npos) continue;
+      int l, t, r, b;
+      if (!it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) continue;
+      float row_height = 0, desc = 0, asc = 0;
+      it->RowAttributes(&row_height, &desc, &asc);
+      Word w;
+      w.text = std::move(s);
+      w.box = {l * sx, t * sy, r * sx, b * sy};
+      // The row height (x-height plus ascenders) is about the font size.
+      w.size = row_height > 0 ? row_height * sy : (b - t) * sy;
+      w.space_after = !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
+      double c = it->Confidence(tesseract::RIL_WORD);
+      conf_sum += c;
+      out.words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  api.Clear();
+  if (!out.words.empty()) out.confidence = conf_sum / out.words.size();
+  return out;
+}
+
+}  // namespace kh

@@ -1,0 +1,87 @@
+#include "rules/ocr_repairs.h"
+
+#include <cctype>
+
+#include "common/utf8.h"
+
+namespace kh {
+
+namespace {
+
+bool IsLetterByte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
+
+}  // namespace
+
+std::string ZeroInNumber(const std::string& word) {
+  std::string out = word;
+  size_t i = 0;
+  while (i < out.size()) {
+    auto in_run = [&](size_t k) { return std::isdigit(static_cast<unsigned char>(out[k])) || out[k] == 'O' || out[k] == 'o'; };
+    if (!in_run(i)) {
+      i += utf8::SeqLen(static_cast<unsigned char>(out[i]));
+      continue;
+    }
+    size_t b = i;
+    while (i < out.size() && in_run(i)) ++i;
+    // The run must stand alone (no letter glued on either side), hold a
+    // digit, and be two characters or more: "2O25", "1OO", not "CO2", "Ong".
+    bool digit = false;
+    for (size_t k = b; k < i; ++k) digit |= std::isdigit(static_cast<unsigned char>(out[k])) != 0;
+    bool left_ok = b == 0 || !IsLetterByte(static_cast<unsigned char>(out[b - 1]));
+    bool right_ok = i == out.size() || !IsLetterByte(static_cast<unsigned char>(out[i]));
+    if (digit && i - b >= 2 && left_ok && right_ok) {
+      for (size_t k = b; k < i; ++k)
+        if (out[k] == 'O' || out[k] == 'o') out[k] = '0';
+    }
+  }
+  return out;
+}
+
+int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>& line_start) const {
+  int changed = 0;
+  for (size_t i = 0; i < words->size(); ++i) {
+    std::string& w = (*words)[i];
+    for (const OcrRepairRule& r : rules_) {
+      std::string before = w;
+      if (r.kind == "zero_in_number") {
+        w = ZeroInNumber(w);
+      } else if (w == r.from) {
+        if (r.line_start && !(i < line_start.size() && line_start[i])) continue;
+        if (!r.next.empty()) {
+          if (i + 1 >= words->size()) continue;
+          bool ok = false;
+          for (const std::string& n : r.next) ok |= (*words)[i + 1] == n;
+          if (!ok) continue;
+        }
+        w = r.to;
+      }
+      if (w != before) {
+        ++changed;
+        break;
+      }
+    }
+  }
+  return changed;
+}
+
+std::string OcrRepairer::RepairLine(const std::string& line) const {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t j = line.find(' ', i);
+    if (j == std::string::npos) j = line.size();
+    if (j > i) words.push_back(line.substr(i, j - i));
+    i = j + 1;
+  }
+  std::vector<bool> start(words.size(), false);
+  if (!start.empty()) start[0] = true;
+  Repair(&words, start);
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
+}  // namespace kh
