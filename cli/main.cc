@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include <cmath>
 
 #include <cerrno>
@@ -181,6 +183,14 @@ void PrintSummary(const char* what, const kh::BatchSummary& s, const std::string
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Tesseract runs its LSTM under OpenMP; on a busy machine (a batch has a
+  // worker per core) its threads spin against each other and OCR gets about
+  // four times slower.  libgomp reads OMP_THREAD_LIMIT only when it is
+  // loaded, so set it and start again, once.  A value the user set wins.
+  if (std::getenv("OMP_THREAD_LIMIT") == nullptr) {
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    execv("/proc/self/exe", argv);  // returns only on failure: then go on as we are
+  }
   CLI::App app{"kehoach: Vietnamese government plans (Kế hoạch), PDF -> structured JSON"};
   app.set_version_flag("--version", std::string("kehoach ") + KEHOACH_VERSION);
   app.require_subcommand(1);

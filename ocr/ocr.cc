@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace kh {
 
@@ -63,6 +62,45 @@ void FindLines(PIX* bin, bool horizontal, int min_run, int max_thick, double sx,
   }
 }
 
+// Tesseract's LSTM engine says nothing of the font, but the layout and the
+// facts use bold (headings, the plan's title).  Bold strokes are thicker:
+// over a text line, twice the dark pixels over the dark pixels on an edge is
+// the mean stroke width; a line well above the page's median is bold.
+// Decided per line (line_of[i]: word i's Tesseract text line), since one
+// word's few strokes are too noisy.
+void MarkBold(PIX* bin, double sx, double sy, const std::vector<int>& line_of, std::vector<Word>* words) {
+  if (words->size() < 20 || line_of.size() != words->size()) return;
+  int w = pixGetWidth(bin), h = pixGetHeight(bin), wpl = pixGetWpl(bin);
+  l_uint32* data = pixGetData(bin);
+  auto dark = [&](int x, int y) {
+    return x >= 0 && y >= 0 && x < w && y < h && GET_DATA_BIT(data + static_cast<size_t>(y) * wpl, x);
+  };
+  int lines = line_of.back() + 1;
+  std::vector<double> ink(lines, 0), edge(lines, 0);
+  for (size_t i = 0; i < words->size(); ++i) {
+    const Box& b = (*words)[i].box;
+    int x0 = std::clamp(static_cast<int>(b.x0 / sx), 0, w), x1 = std::clamp(static_cast<int>(b.x1 / sx), 0, w);
+    int y0 = std::clamp(static_cast<int>(b.y0 / sy), 0, h), y1 = std::clamp(static_cast<int>(b.y1 / sy), 0, h);
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) {
+        if (!dark(x, y)) continue;
+        ink[line_of[i]] += 1;
+        if (!dark(x - 1, y) || !dark(x + 1, y) || !dark(x, y - 1) || !dark(x, y + 1)) edge[line_of[i]] += 1;
+      }
+    }
+  }
+  std::vector<double> width(lines, 0), known;
+  for (int l = 0; l < lines; ++l) {
+    if (edge[l] < 50) continue;
+    width[l] = 2 * ink[l] / edge[l];
+    known.push_back(width[l]);
+  }
+  if (known.size() < 3) return;
+  std::nth_element(known.begin(), known.begin() + known.size() / 2, known.end());
+  double median = known[known.size() / 2];
+  for (size_t i = 0; i < words->size(); ++i) (*words)[i].bold = width[line_of[i]] > median * 1.3;
+}
+
 }  // namespace
 
 OcrEngine::~OcrEngine() {
@@ -70,9 +108,8 @@ OcrEngine::~OcrEngine() {
 }
 
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
-  // Tesseract's OpenMP threads would fight a batch's worker processes for
-  // the cores: one thread per engine.  (Only if the user set nothing.)
-  setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
+  // (OpenMP: the CLI sets OMP_THREAD_LIMIT=1 before libgomp loads; see
+  // cli/main.cc.  Programs embedding the pipeline should do the same.)
   std::unique_ptr<OcrEngine> e(new OcrEngine());
   e->impl_ = std::make_unique<Impl>();
   const char* datapath = options.datapath.empty() ? nullptr : options.datapath.c_str();
@@ -119,8 +156,11 @@ Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width
   }
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   double conf_sum = 0;
+  std::vector<int> line_of;
+  int line = -1;
   if (it) {
     do {
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
       if (!text || text[0] == '\0') continue;
       std::string s(text.get());
@@ -136,12 +176,18 @@ Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width
       w.size = row_height > 0 ? row_height * sy : (b - t) * sy;
       w.space_after = !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
       double c = it->Confidence(tesseract::RIL_WORD);
+      // Specks and ruling fragments come out as lone marks: "|", "_", or a
+      // dot or a dash read with little confidence.  They are not text.
+      if (w.text.find_first_not_of("|_~`") == std::string::npos) continue;
+      if (c < 60 && w.text.find_first_not_of(".,:;'\"-") == std::string::npos) continue;
       conf_sum += c;
       out.words.push_back(std::move(w));
+      line_of.push_back(std::max(line, 0));
     } while (it->Next(tesseract::RIL_WORD));
   }
   api.Clear();
   if (!out.words.empty()) out.confidence = conf_sum / out.words.size();
+  if (bin) MarkBold(bin.get(), sx, sy, line_of, &out.words);
   return out;
 }
 

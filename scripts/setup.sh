@@ -8,6 +8,7 @@ PKGS=(build-essential cmake pkg-config
       libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev libgtest-dev
       libxlsxwriter-dev libsqlite3-dev sqlite3
       slurmctld slurmd slurm-client munge qpdf
+      libtesseract-dev libleptonica-dev tesseract-ocr-vie
       python3 python3-jsonschema
       chromium fonts-liberation2)
 missing=()
