@@ -43,8 +43,10 @@ PixPtr ToPix(const GrayImage& img) {
 // Long thin runs of dark pixels: table rulings (and underlines, as in a
 // born-digital PDF).  min_run is in pixels; a run thicker than max_thick is
 // a picture, not a line.
+// The mask of the lines kept is OR-ed into *mask (for erasing them before
+// reading: Tesseract reads a cell border touching a word as "|" or "l").
 void FindLines(PIX* bin, bool horizontal, int min_run, int max_thick, double sx, double sy,
-               std::vector<Ruling>* out) {
+               std::vector<Ruling>* out, PIX* mask) {
   PixPtr open(horizontal ? pixOpenBrick(nullptr, bin, min_run, 1) : pixOpenBrick(nullptr, bin, 1, min_run));
   if (!open) return;
   // Bridge the small breaks a scan puts in a line.
@@ -59,6 +61,8 @@ void FindLines(PIX* bin, bool horizontal, int min_run, int max_thick, double sx,
     if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
     if (horizontal ? (w < min_run || h > max_thick) : (h < min_run || w > max_thick)) continue;
     out->push_back({Box{x * sx, y * sy, (x + w) * sx, (y + h) * sy}});
+    // Erase a little around the line too: scanned borders are ragged.
+    pixRasterop(mask, x - 2, y - 2, w + 4, h + 4, PIX_SET, nullptr, 0, 0);
   }
 }
 
@@ -143,22 +147,23 @@ Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width
   PixPtr bin(pixConvertTo1(straight.get(), 160));
   if (bin) {
     int dpi = image.dpi > 0 ? image.dpi : 300;
-    FindLines(bin.get(), true, dpi / 3, dpi / 25, sx, sy, &out.rulings);
-    FindLines(bin.get(), false, dpi / 5, dpi / 25, sx, sy, &out.rulings);
+    PixPtr mask(pixCreate(pixGetWidth(bin.get()), pixGetHeight(bin.get()), 1));
+    if (mask) {
+      FindLines(bin.get(), true, dpi / 3, dpi / 25, sx, sy, &out.rulings, mask.get());
+      FindLines(bin.get(), false, dpi / 5, dpi / 25, sx, sy, &out.rulings, mask.get());
+      // Tesseract reads the page without its rulings.
+      if (!out.rulings.empty()) pixSetMasked(straight.get(), mask.get(), 255);
+    }
   }
   // 3. Words.
   tesseract::TessBaseAPI& api = impl_->api;
-  api.SetImage(straight.get());
-  api.SetSourceResolution(image.dpi > 0 ? image.dpi : 300);
-  if (api.Recognize(nullptr) != 0) {
-    api.Clear();
-    return Status::Internal("Tesseract could not read the page");
-  }
-  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  int res = image.dpi > 0 ? image.dpi : 300;
   double conf_sum = 0;
   std::vector<int> line_of;
   int line = -1;
-  if (it) {
+  auto read = [&]() {
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it) return;
     do {
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -180,11 +185,26 @@ Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width
       // dot or a dash read with little confidence.  They are not text.
       if (w.text.find_first_not_of("|_~`") == std::string::npos) continue;
       if (c < 60 && w.text.find_first_not_of(".,:;'\"-") == std::string::npos) continue;
+      // The same word read twice.
+      bool seen = false;
+      for (size_t k = out.words.size(); k-- > 0 && !seen;) {
+        const Box& o = out.words[k].box;
+        double ix = std::min(o.x1, w.box.x1) - std::max(o.x0, w.box.x0), iy = std::min(o.y1, w.box.y1) - std::max(o.y0, w.box.y0);
+        seen = ix > 0 && iy > 0 && ix * iy > 0.5 * std::min(o.width() * o.height(), w.box.width() * w.box.height());
+      }
+      if (seen) continue;
       conf_sum += c;
       out.words.push_back(std::move(w));
       line_of.push_back(std::max(line, 0));
     } while (it->Next(tesseract::RIL_WORD));
+  };
+  api.SetImage(straight.get());
+  api.SetSourceResolution(res);
+  if (api.Recognize(nullptr) != 0) {
+    api.Clear();
+    return Status::Internal("Tesseract could not read the page");
   }
+  read();
   api.Clear();
   if (!out.words.empty()) out.confidence = conf_sum / out.words.size();
   if (bin) MarkBold(bin.get(), sx, sy, line_of, &out.words);
