@@ -182,6 +182,29 @@ TEST_P(LegacyTranscriptTest, ConvertedTextMatchesTranscript) {
   EXPECT_LT(cer, 1.0);
 }
 
+// The facts and references a person read from the legacy PDFs.
+TEST_P(LegacyTranscriptTest, FactsAndReferencesComeOut) {
+  const std::string base = kSrc + "/corpus/legacy/" + GetParam();
+  std::ifstream in(base + ".expected.json");
+  ASSERT_TRUE(in) << base;
+  json want = json::parse(in);
+  auto pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  Result<PlanResult> plan = pipeline.value()->Run(base + ".pdf");
+  ASSERT_TRUE(plan.ok()) << plan.status().message();
+  json got = json::parse(ToJson(plan.value()));
+  for (auto& [key, value] : want["document"].items()) EXPECT_EQ(got["document"][key], value) << "document." << key;
+  const json& wr = want["legal_references"];
+  const json& gr = got["legal_references"];
+  ASSERT_EQ(gr.size(), wr.size());
+  for (size_t i = 0; i < wr.size(); ++i) {
+    for (const char* f : {"type", "number", "year", "issuer_code", "issuer", "date"}) EXPECT_EQ(gr[i][f], wr[i][f]) << i << " " << f;
+    json pages = json::array();
+    for (const json& m : gr[i]["mentions"]) pages.push_back(m["page"]);
+    EXPECT_EQ(pages, wr[i]["pages"]) << wr[i]["number"];
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Legacy, LegacyTranscriptTest,
                          ::testing::Values("2006-16EZE_TT01.06GopvonDNNVV", "2006-1E499_ND109veDKKD_dacotrenmucPTDNN-V"));
 
