@@ -143,10 +143,10 @@ Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width
   pix.reset();
 
   double sx = page_width / image.width, sy = page_height / image.height;
+  const int dpi = image.dpi > 0 ? image.dpi : 300;
   // 2. Rulings, on the binarized image.
   PixPtr bin(pixConvertTo1(straight.get(), 160));
   if (bin) {
-    int dpi = image.dpi > 0 ? image.dpi : 300;
     PixPtr mask(pixCreate(pixGetWidth(bin.get()), pixGetHeight(bin.get()), 1));
     if (mask) {
       FindLines(bin.get(), true, dpi / 3, dpi / 25, sx, sy, &out.rulings, mask.get());
@@ -157,13 +157,17 @@ Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width
   }
   // 3. Words.
   tesseract::TessBaseAPI& api = impl_->api;
-  int res = image.dpi > 0 ? image.dpi : 300;
+  api.SetImage(straight.get());
+  api.SetSourceResolution(dpi);
+  if (api.Recognize(nullptr) != 0) {
+    api.Clear();
+    return Status::Internal("Tesseract could not read the page");
+  }
   double conf_sum = 0;
   std::vector<int> line_of;
   int line = -1;
-  auto read = [&]() {
-    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-    if (!it) return;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (it) {
     do {
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -185,11 +189,13 @@ Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width
       // dot or a dash read with little confidence.  They are not text.
       if (w.text.find_first_not_of("|_~`") == std::string::npos) continue;
       if (c < 60 && w.text.find_first_not_of(".,:;'\"-") == std::string::npos) continue;
-      // The same word read twice.
+      // Tesseract sometimes gives a second reading laid over a word it has
+      // read already (a diacritic or a dash read on its own: "vị", "-"):
+      // a word mostly inside an earlier one is dropped.
       bool seen = false;
       for (size_t k = out.words.size(); k-- > 0 && !seen;) {
         const Box& o = out.words[k].box;
-        double ix = std::min(o.x1, w.box.x1) - std::max(o.x0, w.box.x0), iy = std::min(o.y1, w.box.y1) - std::max(o.y0, w.box.y0);
+        double ix = o.XOverlap(w.box), iy = o.YOverlap(w.box);
         seen = ix > 0 && iy > 0 && ix * iy > 0.5 * std::min(o.width() * o.height(), w.box.width() * w.box.height());
       }
       if (seen) continue;
@@ -197,14 +203,7 @@ Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width
       out.words.push_back(std::move(w));
       line_of.push_back(std::max(line, 0));
     } while (it->Next(tesseract::RIL_WORD));
-  };
-  api.SetImage(straight.get());
-  api.SetSourceResolution(res);
-  if (api.Recognize(nullptr) != 0) {
-    api.Clear();
-    return Status::Internal("Tesseract could not read the page");
   }
-  read();
   api.Clear();
   if (!out.words.empty()) out.confidence = conf_sum / out.words.size();
   if (bin) MarkBold(bin.get(), sx, sy, line_of, &out.words);

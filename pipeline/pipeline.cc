@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <set>
 
 #include "common/sha256.h"
@@ -61,6 +60,7 @@ namespace {
 std::string OcrReason(const RawPage& page, OcrMode mode) {
   if (mode == OcrMode::kNever) return "";
   if (mode == OcrMode::kAlways) return "forced";
+  if (page.image_cover < 0.3) return "";  // a text page: most pages stop here
   size_t chars = 0, letters = 0, marked = 0, junk = 0;
   for (const Word& w : page.words) {
     size_t i = 0;
@@ -72,7 +72,6 @@ std::string OcrReason(const RawPage& page, OcrMode mode) {
       if (c >= 0xC0 && c < 0x2000) ++marked;
     }
   }
-  if (page.image_cover < 0.3) return "";
   if (chars < 20) return "no_text_layer";
   if (page.image_cover < 0.7) return "";
   if (letters * 10 < chars * 6 || junk * 20 > chars) return "unusable_text_layer";
@@ -136,14 +135,14 @@ void DecodeLegacyFonts(RawDocument* doc, const std::set<int>& ocr_pages, const L
 // Words split at a font change (Word::glued) become one word again.
 void GlueSplitWords(RawDocument* doc) {
   for (RawPage& p : doc->pages) {
+    if (std::none_of(p.words.begin(), p.words.end(), [](const Word& w) { return w.glued; })) continue;
     std::vector<Word> out;
     out.reserve(p.words.size());
     for (Word& w : p.words) {
       if (!out.empty() && out.back().glued) {
         Word& prev = out.back();
         prev.text += w.text;
-        prev.box = {std::min(prev.box.x0, w.box.x0), std::min(prev.box.y0, w.box.y0), std::max(prev.box.x1, w.box.x1),
-                    std::max(prev.box.y1, w.box.y1)};
+        prev.box = prev.box.Union(w.box);
         prev.glued = w.glued;
         prev.space_after = w.space_after;
         continue;
