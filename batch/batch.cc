@@ -284,7 +284,8 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, const std::function<void(co
         char buf[64];
         std::snprintf(buf, sizeof buf, "no result within the time limit of %g s", o.limits.seconds);
         reason = buf;
-      } else if ((e.how == WorkerExit::How::kExited && e.code == 3) || near_limit) {
+      } else if ((e.how == WorkerExit::How::kExited && e.code == 3) || near_limit ||
+                 e.how == WorkerExit::How::kOverMemory) {
         stage = "memory";
         reason = "the memory limit of " + std::to_string(o.limits.memory_mb) + " MB was exceeded (" +
                  std::to_string(e.max_rss_kb / 1024) + " MB resident" +

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <new>
 
@@ -20,6 +21,24 @@
 namespace kh {
 
 namespace {
+
+#ifdef KEHOACH_SANITIZED
+constexpr bool kAddressSpaceLimit = false;  // see worker_pool.h
+#else
+constexpr bool kAddressSpaceLimit = true;
+#endif
+
+// Resident memory of a live process in KB (0 if it cannot be read).
+long ResidentKb(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/statm", static_cast<int>(pid));
+  FILE* f = std::fopen(path, "r");
+  if (f == nullptr) return 0;
+  long size = 0, resident = 0;
+  int n = std::fscanf(f, "%ld %ld", &size, &resident);
+  std::fclose(f);
+  return n == 2 ? resident * (sysconf(_SC_PAGESIZE) / 1024) : 0;
+}
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -32,7 +51,11 @@ double Now() {
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
   signal(SIGPIPE, SIG_DFL);
-  if (limits.memory_mb > 0) {
+  if (!kAddressSpaceLimit) {
+    // A crash is a signal exit here too (ASan would report it and exit 1).
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) signal(sig, SIG_DFL);
+  }
+  if (limits.memory_mb > 0 && kAddressSpaceLimit) {
     rlim_t bytes = static_cast<rlim_t>(limits.memory_mb) << 20;
     struct rlimit rl = {bytes, bytes};
     setrlimit(RLIMIT_AS, &rl);
@@ -118,8 +141,9 @@ Status WorkerPool::Start(size_t job, const std::function<std::string()>& fn) {
   return Status::OK();
 }
 
-WorkerExit WorkerPool::Reap(Worker& w, bool timed_out) {
-  if (timed_out) kill(w.pid, SIGKILL);
+WorkerExit WorkerPool::Reap(Worker& w, WorkerExit::How killed) {
+  bool by_us = killed != WorkerExit::How::kExited;
+  if (by_us) kill(w.pid, SIGKILL);
   int st = 0;
   struct rusage ru {};
   while (wait4(w.pid, &st, 0, &ru) < 0 && errno == EINTR) {
@@ -141,8 +165,8 @@ WorkerExit WorkerPool::Reap(Worker& w, bool timed_out) {
   e.seconds = Now() - w.start;
   e.max_rss_kb = ru.ru_maxrss;
   e.output = std::move(w.output);
-  if (timed_out) {
-    e.how = WorkerExit::How::kTimedOut;
+  if (by_us) {
+    e.how = killed;
     e.code = SIGKILL;
   } else if (WIFSIGNALED(st)) {
     e.how = WorkerExit::How::kSignaled;
@@ -171,6 +195,8 @@ std::vector<WorkerExit> WorkerPool::Wait(double max_wait_seconds) {
       fds.push_back({w.fd, POLLIN, 0});
       fds.push_back({w.err_fd, POLLIN, 0});
     }
+    bool watch_memory = !kAddressSpaceLimit && limits_.memory_mb > 0;
+    if (watch_memory) next = std::min(next, now + 0.05);
     int ms = static_cast<int>(std::ceil(std::max(0.0, next - now) * 1000));
     int n = poll(fds.data(), fds.size(), ms);
     if (n < 0 && errno != EINTR) break;
@@ -196,10 +222,13 @@ std::vector<WorkerExit> WorkerPool::Wait(double max_wait_seconds) {
         else if (r == 0 || errno != EINTR) eof = true;
       }
       if (eof) {
-        done.push_back(Reap(w, false));
+        done.push_back(Reap(w, WorkerExit::How::kExited));
         ended.push_back(i);
       } else if (limits_.seconds > 0 && now >= w.start + limits_.seconds) {
-        done.push_back(Reap(w, true));
+        done.push_back(Reap(w, WorkerExit::How::kTimedOut));
+        ended.push_back(i);
+      } else if (watch_memory && ResidentKb(w.pid) > static_cast<long>(limits_.memory_mb) * 1024) {
+        done.push_back(Reap(w, WorkerExit::How::kOverMemory));
         ended.push_back(i);
       }
     }
@@ -210,7 +239,7 @@ std::vector<WorkerExit> WorkerPool::Wait(double max_wait_seconds) {
 }
 
 void WorkerPool::KillAll() {
-  for (Worker& w : workers_) Reap(w, true);
+  for (Worker& w : workers_) Reap(w, WorkerExit::How::kTimedOut);
   workers_.clear();
 }
 

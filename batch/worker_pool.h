@@ -15,6 +15,11 @@
 // Limits: memory is the child's address space (RLIMIT_AS: an allocation past it
 // fails, which the job sees as std::bad_alloc); time is wall-clock time since
 // the start, enforced by the parent with SIGKILL, with RLIMIT_CPU as a backstop.
+// In a sanitizer build (KEHOACH_SANITIZED: ASan reserves terabytes of address
+// space for its shadow, so RLIMIT_AS cannot be used) the parent watches each
+// child's resident memory instead, at least every 50 ms, and kills a child
+// over the limit (How::kOverMemory); a crash there is still a signal exit,
+// not ASan's report of one.
 // Children die with the parent (PR_SET_PDEATHSIG), so killing a batch never
 // leaves workers behind.  A child's stderr is captured, not shown: its last
 // line comes back in WorkerExit::stderr_tail (Poppler's "Out of memory", say).
@@ -45,6 +50,7 @@ struct WorkerExit {
     kExited,     // the job returned (code 0) or called exit (code != 0)
     kSignaled,   // it died of a signal (a crash): code is the signal
     kTimedOut,   // it ran past the time limit and was killed
+    kOverMemory, // sanitizer builds only: killed for resident memory over the limit
   };
   size_t job = 0;       // the id given to Start
   How how = How::kExited;
@@ -86,7 +92,8 @@ class WorkerPool {
     std::string output;
     std::string err;  // the last few KB of the child's stderr
   };
-  WorkerExit Reap(Worker& w, bool timed_out);
+  // killed: kExited if the worker ended by itself, else why it is killed now.
+  WorkerExit Reap(Worker& w, WorkerExit::How killed);
 
   int max_workers_;
   WorkerLimits limits_;

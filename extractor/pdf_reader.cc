@@ -38,9 +38,13 @@ void InitPoppler() {
   });
 }
 
+// Words in raw order (the content stream's): Poppler's own layout analysis
+// (TextPage::coalesce) takes time quadratic in a page's words -- 336 s for a
+// page of 100 000 tiny words -- and we do our own layout anyway (layout.h).
+// What coalesce also did, dropping text drawn twice, is DropOverdrawnWords.
 class CollectingTextOutputDev : public TextOutputDev {
  public:
-  CollectingTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
+  CollectingTextOutputDev() : TextOutputDev(nullptr, /*physLayoutA=*/false, 0, /*rawOrderA=*/true, false) {}
 
   void stroke(GfxState* state) override {
     TextOutputDev::stroke(state);
@@ -173,6 +177,41 @@ Result<GrayImage> Render(PDFDoc* doc, int page, int dpi) {
   return img;
 }
 
+// Text drawn twice at (almost) the same place, as fake bold or a shadow is
+// drawn, is kept once: a word is dropped if a kept word with the same text
+// and size starts within 0.2 of its size of it.  Kept words are hashed by
+// text, size and a grid of a quarter of the size, so each word looks at 9
+// cells: linear in the words of the page, whatever they hold.
+void DropOverdrawnWords(std::vector<Word>* words) {
+  std::unordered_map<std::string, std::vector<size_t>> kept;
+  std::vector<Word> out;
+  out.reserve(words->size());
+  auto key = [](const Word& w, long ix, long iy) {
+    return w.text + '\x01' + std::to_string(std::lround(w.size * 10)) + ',' + std::to_string(ix) + ',' + std::to_string(iy);
+  };
+  for (Word& w : *words) {
+    double cell = std::max(0.25 * w.size, 0.1);
+    double tol = 0.2 * std::max(w.size, 0.5);
+    bool finite = std::isfinite(w.box.x0) && std::isfinite(w.box.y0) && std::isfinite(w.size);
+    long ix = finite ? std::lround(std::clamp(w.box.x0 / cell, -1e9, 1e9)) : 0;
+    long iy = finite ? std::lround(std::clamp(w.box.y0 / cell, -1e9, 1e9)) : 0;
+    bool dup = false;
+    for (long dx = -1; dx <= 1 && !dup && finite; ++dx) {
+      for (long dy = -1; dy <= 1 && !dup; ++dy) {
+        auto it = kept.find(key(w, ix + dx, iy + dy));
+        if (it == kept.end()) continue;
+        for (size_t k : it->second) {
+          if (std::fabs(out[k].box.x0 - w.box.x0) <= tol && std::fabs(out[k].box.y0 - w.box.y0) <= tol) dup = true;
+        }
+      }
+    }
+    if (dup) continue;
+    if (finite) kept[key(w, ix, iy)].push_back(out.size());
+    out.push_back(std::move(w));
+  }
+  *words = std::move(out);
+}
+
 }  // namespace
 
 Status CheckPdfHeader(const std::string& path) {
@@ -283,6 +322,7 @@ Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options)
         b = e;
       }
     }
+    DropOverdrawnWords(&page.words);
     page.rulings = dev.TakeRulings();
     if (page.width > 0 && page.height > 0) page.image_cover = std::min(1.0, dev.image_area() / (page.width * page.height));
     if (options.wants_render && options.on_render && options.wants_render(page)) {

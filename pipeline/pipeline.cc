@@ -282,7 +282,12 @@ Result<PlanResult> Pipeline::Run(const std::string& path, const std::string& kno
   }
   Result<LaidOutDocument> read = Read(path, &plan.source, &plan.diagnostics);
   if (!read.ok()) return read.status();
-  LaidOutDocument& laid = read.value();
+  Extract(read.value(), &plan);
+  return plan;
+}
+
+void Pipeline::Extract(const LaidOutDocument& laid, PlanResult* result) const {
+  PlanResult& plan = *result;
   Text text = BuildText(laid);
   NormalizedText nt = Normalize(text.text);
   plan.document = ExtractFacts(laid, *refs_, &plan.diagnostics);
@@ -309,7 +314,6 @@ Result<PlanResult> Pipeline::Run(const std::string& path, const std::string& kno
     kctx.plan_year = *tctx.plan_year;
   }
   plan.tasks = tasks_->Extract(laid.tables, kctx);
-  return plan;
 }
 
 }  // namespace kh

@@ -59,6 +59,11 @@ class Pipeline {
   Result<LaidOutDocument> Read(const std::string& pdf_path, SourceInfo* source,
                                std::vector<Diagnostic>* diagnostics) const;
 
+  // The other half: the document's facts, legal references, targets and
+  // tasks from its laid-out text and tables, into *plan (its source is left
+  // as it is; diagnostics are added).  Total: any document gives a result.
+  void Extract(const LaidOutDocument& laid, PlanResult* plan) const;
+
  private:
   PipelineOptions options_;
   std::shared_ptr<const RuleData> data_;

@@ -247,7 +247,9 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
 
     int depth_before_clause = 0;  // parentheses open at the clause start
     size_t depth_pos = pb;
-    for (auto [cb, ce] : clauses) {
+    for (const auto& span : clauses) {
+      // Plain names, not a structured binding: lambdas below capture them.
+      const size_t cb = span.first, ce = span.second;
       // Figures.
       std::vector<Figure> figs;
       std::vector<re2::StringPiece> m(impl_->figure->NumberOfCapturingGroups() + 1);

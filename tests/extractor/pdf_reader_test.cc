@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace kh {
 namespace {
@@ -22,6 +24,36 @@ std::string WriteTemp(const std::string& name, const std::string& bytes) {
   std::string path = ::testing::TempDir() + "/" + name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
+}
+
+// A PDF of one page per content stream, in Helvetica as /F1.
+std::string SimplePdf(const std::vector<std::string>& contents) {
+  std::vector<std::string> objs = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
+  std::string kids;
+  for (const std::string& c : contents) {
+    size_t id = objs.size() + 1;
+    kids += std::to_string(id) + " 0 R ";
+    objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " + std::to_string(id + 1) +
+                   " 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>");
+    objs.push_back("<< /Length " + std::to_string(c.size()) + " >>\nstream\n" + c + "\nendstream");
+  }
+  objs[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
+  std::string out = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objs.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  char buf[32];
+  for (size_t off : offsets) {
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+    out += buf;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) +
+         "\n%%EOF\n";
+  return out;
 }
 
 TEST(PdfReaderTest, ReadsWordsBoxesFontsAndRulings) {
@@ -84,6 +116,42 @@ TEST(PdfReaderTest, EncryptedNeedsThePassword) {
   ASSERT_TRUE(yes.ok()) << yes.status().message();
   EXPECT_TRUE(yes->encrypted);
   EXPECT_FALSE(yes->pages[0].words.empty());
+}
+
+// Regression: Poppler's layout analysis (TextPage::coalesce) took 336 s on
+// a page of 100 000 tiny words, quadratic in the words; words are now read
+// in raw order.  A page of 20 000 words must come out whole (a quadratic
+// reader would still take seconds here, and minutes at the 100 000 of the
+// malformed corpus, tests/batch/malformed_test.sh).
+TEST(PdfReaderTest, PageOfManyTinyWordsIsReadWhole) {
+  std::string body = "BT /F1 2 Tf\n";
+  char buf[96];
+  for (int i = 0; i < 20000; ++i) {
+    std::snprintf(buf, sizeof buf, "1 0 0 1 %.1f %.1f Tm (w%d) Tj\n", 20 + (i % 100) * 5.5, 820 - (i / 100) * 4.0, i % 10);
+    body += buf;
+  }
+  body += "ET";
+  Result<RawDocument> doc = ReadPdf(WriteTemp("tiny_words.pdf", SimplePdf({body})), {});
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->pages.size(), 1u);
+  EXPECT_EQ(doc->pages[0].words.size(), 20000u);
+}
+
+// Raw order keeps text drawn twice, which Poppler's layout used to drop:
+// fake bold (the same word again 0.3 pt to the right) and a shadow must give
+// one word each, while the same word elsewhere on the line stays.
+TEST(PdfReaderTest, TextDrawnTwiceIsOneWord) {
+  std::string body =
+      "BT /F1 12 Tf 1 0 0 1 100 700 Tm (KE) Tj ET\n"
+      "BT /F1 12 Tf 1 0 0 1 100.3 700 Tm (KE) Tj ET\n"      // fake bold
+      "BT /F1 12 Tf 1 0 0 1 101 699 Tm (KE) Tj ET\n"        // a shadow
+      "BT /F1 12 Tf 1 0 0 1 160 700 Tm (KE) Tj ET\n"        // another word
+      "BT /F1 12 Tf 1 0 0 1 100 600 Tm (HOACH) Tj ET\n";
+  Result<RawDocument> doc = ReadPdf(WriteTemp("fake_bold.pdf", SimplePdf({body})), {});
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  std::vector<std::string> texts;
+  for (const Word& w : doc->pages[0].words) texts.push_back(w.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"KE", "KE", "HOACH"}));
 }
 
 }  // namespace

@@ -1,0 +1,33 @@
+// Pages made from fuzz input, for the fuzz targets that start after the PDF
+// reader (the rules stage, the table builder).
+//
+// TextToDocument: plain text as a PDF would draw it.  Each line is a row of
+// words (split at spaces) 14 pt below the last, 50 lines a page ('\f' starts
+// a page).  A line starting with '#' is bold, with '^' centred, with '|'
+// split into cells at every further '|' with ruled borders around them, so
+// that titles, headers and tables can be reached from text.
+//
+// ParsePageDump: the exact words and rulings of pages, one per line:
+//   P width height                    a new page
+//   R x0 y0 x1 y1                     a ruling
+//   W x0 y0 x1 y1 flags text          a word; flags: b bold, s space after, - none
+// Lines that do not parse are skipped; numbers are whatever strtod reads
+// (nan and inf included: the reader must cope).  DumpPages writes this
+// format, so real pages can seed the fuzzer (fuzz/dump_pages.cc).
+#ifndef KEHOACH_FUZZ_SYNTHETIC_PAGES_H_
+#define KEHOACH_FUZZ_SYNTHETIC_PAGES_H_
+
+#include <string>
+#include <string_view>
+
+#include "extractor/extractor.h"
+
+namespace kh {
+
+RawDocument TextToDocument(std::string_view text);
+RawDocument ParsePageDump(std::string_view dump);
+std::string DumpPages(const RawDocument& doc);
+
+}  // namespace kh
+
+#endif  // KEHOACH_FUZZ_SYNTHETIC_PAGES_H_
