@@ -36,6 +36,10 @@ namespace {
 
 constexpr double kTol = 2.0;        // rulings closer than this touch / are one edge
 constexpr size_t kMaxRulings = 5000;  // a page with more is not read as tables
+// A grid of more positions (rows x columns) is not a table: a page of a real
+// one has a few hundred.  Finding cells costs positions x rulings, so an
+// unbounded grid (1000 rulings each way: 2.8 s, 2000: 22 s) is a hang.
+constexpr size_t kMaxGridPositions = 20000;
 
 struct UnionFind {
   std::vector<size_t> parent;
@@ -150,6 +154,7 @@ std::vector<TableSegment> FindRuledTables(int page, const std::vector<Ruling>& r
     g.seg.xs = Cluster(xs, kTol);
     g.seg.ys = Cluster(ys, kTol);
     if (g.seg.xs.size() < 2 || g.seg.ys.size() < 2) continue;
+    if ((g.seg.xs.size() - 1) * (g.seg.ys.size() - 1) > kMaxGridPositions) continue;
     g.seg.page = page;
     g.seg.ruled = true;
     g.seg.box = {g.seg.xs.front(), g.seg.ys.front(), g.seg.xs.back(), g.seg.ys.back()};

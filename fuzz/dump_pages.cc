@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "extractor/extractor.h"
-#include "fuzz/synthetic_pages.h"
+#include "tests/support/synthetic_pages.h"
 
 int main(int argc, char** argv) {
   int rc = 0;

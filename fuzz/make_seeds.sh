@@ -20,7 +20,12 @@ for f in "$SRC"/corpus/*.pdf; do
   rm "$OUT/$name.txt"
   "$BUILD/fuzz/dump_pages" "$f" | tail -n +2 > "$OUT/$name.dump"
   # One seed per page, and one per pair of pages (tables cross page breaks).
-  awk -v out="$OUT/tables/$name" '/^P /{n++} {print > sprintf("%s.p%03d", out, n); if (n > 1) print > sprintf("%s.pp%03d", out, n - 1)} /^P /{if (n > 1) print > sprintf("%s.pp%03d", out, n - 1)}' "$OUT/$name.dump"
+  awk -v out="$OUT/tables/$name" '/^P /{n++} {print > sprintf("%s.p%03d", out, n)}' "$OUT/$name.dump"
+  prev=""
+  for page in "$OUT/tables/$name".p*; do
+    [ -n "$prev" ] && cat "$prev" "$page" > "${page/.p/.pp}"
+    prev=$page
+  done
   rm "$OUT/$name.dump"
 done
 for f in "$SRC"/corpus/legacy/*.txt; do

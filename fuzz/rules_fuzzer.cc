@@ -16,7 +16,7 @@
 #include "common/utf8.h"
 #include "extractor/layout.h"
 #include "fuzz/fuzz_check.h"
-#include "fuzz/synthetic_pages.h"
+#include "tests/support/synthetic_pages.h"
 #include "output/json_writer.h"
 #include "pipeline/pipeline.h"
 

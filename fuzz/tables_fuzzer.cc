@@ -13,7 +13,7 @@
 
 #include "extractor/layout.h"
 #include "fuzz/fuzz_check.h"
-#include "fuzz/synthetic_pages.h"
+#include "tests/support/synthetic_pages.h"
 #include "rules/rule_data.h"
 #include "rules/tasks.h"
 

@@ -4,7 +4,9 @@
 //  1. Spaces: NBSP, tabs, the Unicode space family and CR become a plain space;
 //     zero-width characters, BOM and soft hyphens are removed; runs of spaces
 //     become one; spaces next to a newline are dropped.  '\n' is kept (it
-//     separates paragraphs).
+//     separates paragraphs).  Combining marks past 30 in a row are dropped
+//     (UAX #15's stream-safe limit: no letter has more, and a longer run
+//     would make Unicode normalization take quadratic time).
 //  2. Quotes and dashes: curly and angle quotes become '"' or '\''; the dash
 //     family (U+2010..U+2015, U+2212 minus) becomes '-'.
 //  3. Unicode NFC (ICU), so that decomposed input ("a" + U+0301) matches.

@@ -10,7 +10,8 @@ cases small (3 pages, 2 000 words) for fuzzing seeds.
 
   zero_bytes.pdf          an empty file
   truncated_NN.pdf        a real plan (corpus/004) cut at NN% of its bytes, and
-  truncated_at_xref.pdf   just before its cross-reference table
+  truncated_at_startxref.pdf  just before the pointer to its cross-reference
+                          (the trailer is whole: a reader rebuilds the table)
   not_a_pdf_text.pdf      a text file, an HTML page, a PNG, each named .pdf
   not_a_pdf_html.pdf
   not_a_pdf_png.pdf
@@ -26,7 +27,7 @@ cases small (3 pages, 2 000 words) for fuzzing seeds.
                           k/QD-UBND and sets a target of k mod 100 percent
   tiny_words.pdf          one page of 100 000 one-letter words in 1 pt type
   only_spaces.pdf         two pages whose text is only spaces
-  one_paragraph.pdf       a plan whose 15 pages are one paragraph (no break, no
+  one_paragraph.pdf       a plan whose 19 pages are one paragraph (no break, no
                           indent) holding 400 references and 400 targets
   one_line.pdf            a plan whose body is a single line of 200 000 characters
 
@@ -41,7 +42,8 @@ import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS_PLAN = os.path.join(HERE, "..", "corpus", "004_cantho_2025.pdf")
-FONT = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >>"
+FONT = (b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+        b" /F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >> >> >>")
 
 
 def write_pdf(objs, root=1):
@@ -71,13 +73,19 @@ def esc(s):
 
 
 def text_page(lines, size=11, leading=15, x=60, top=790):
-    """A content stream drawing `lines` (str, or (x, str)) from the top down."""
-    body = [b"BT /F1 %d Tf" % size]
-    y = top
+    """A content stream drawing `lines` from the top down: each a str, or
+    (x, str), or (x, dy, str, bold) with dy the step down to it (0: on the
+    row of the line before)."""
+    body = [b"BT"]
+    y = top + leading
     for ln in lines:
-        lx, s = (ln if isinstance(ln, tuple) else (x, ln))
-        body.append(b"1 0 0 1 %.1f %.1f Tm (%s) Tj" % (lx, y, esc(s)))
-        y -= leading
+        if isinstance(ln, str):
+            ln = (x, leading, ln, False)
+        elif len(ln) == 2:
+            ln = (ln[0], leading, ln[1], False)
+        lx, dy, s, bold = ln
+        y -= dy
+        body.append(b"/F%d %d Tf 1 0 0 1 %.1f %.1f Tm (%s) Tj" % (2 if bold else 1, size, lx, y, esc(s)))
     body.append(b"ET")
     return b"\n".join(body)
 
@@ -97,10 +105,14 @@ def document(contents, resources=FONT, width=595, height=842):
     return write_pdf(objs)
 
 
+# A plan's header as printed: issuer and motto side by side, the number and
+# the place and date, then the title, centred and bold.
 HEADER = [
-    (60, "UY BAN NHAN DAN"), (60, "TINH LONG AN"), (60, "So: 12/KH-UBND"),
-    (330, "CONG HOA XA HOI CHU NGHIA VIET NAM"), (330, "Long An, ngay 15 thang 3 nam 2025"),
-    (250, "KE HOACH"), (170, "Cai cach hanh chinh tinh Long An nam 2025"),
+    (80, 15, "UY BAN NHAN DAN", False), (300, 0, "CONG HOA XA HOI CHU NGHIA VIET NAM", True),
+    (95, 15, "TINH LONG AN", True), (340, 0, "Doc lap - Tu do - Hanh phuc", True),
+    (85, 25, "So: 12/KH-UBND", False), (320, 0, "Long An, ngay 15 thang 3 nam 2025", False),
+    (270, 40, "KE HOACH", True), (150, 15, "Cai cach hanh chinh tinh Long An nam 2025", True),
+    (60, 30, "", False),
 ]
 
 
@@ -119,10 +131,7 @@ def truncations(d):
     data = open(CORPUS_PLAN, "rb").read()
     for pct in (10, 50, 90, 99):
         open(os.path.join(d, "truncated_%02d.pdf" % pct), "wb").write(data[: len(data) * pct // 100])
-    x = data.rfind(b"xref")
-    if x < 0:
-        x = data.rfind(b"startxref")
-    open(os.path.join(d, "truncated_at_xref.pdf"), "wb").write(data[:x])
+    open(os.path.join(d, "truncated_at_startxref.pdf"), "wb").write(data[:data.rfind(b"startxref")])
 
 
 def not_pdfs(d):
@@ -215,10 +224,16 @@ def only_spaces(d):
 def one_paragraph(d, small):
     # Sentences poured into lines of ~95 characters, no blank line, no indent.
     words = []
+    # Units of different lengths, so that no line comes back word for word
+    # (a line repeated at the top of pages is a running header).
+    units = ["So Noi vu", "So Tu phap va cac phong ban chuyen mon", "Van phong UBND tinh",
+             "Ban Dan toc", "So Thong tin va Truyen thong cung cac don vi lien quan", "Cong an tinh",
+             "Trung tam Phuc vu hanh chinh cong"]
     for k in range(1, 401):
         words += ("Theo Quyet dinh so %d/QD-UBND ngay 05/02/2024 cua UBND tinh Long An, "
-                  "ty le ho so truc tuyen dat %d%% va cac co quan tiep tuc thuc hien nhiem vu duoc giao "
-                  "mot cach dong bo thong nhat hieu qua trong toan tinh." % (100 + k, k % 50 + 50)).split()
+                  "ty le ho so truc tuyen dat %d%% va %s tiep tuc thuc hien nhiem vu duoc giao "
+                  "mot cach dong bo thong nhat hieu qua trong toan tinh."
+                  % (100 + k, k % 50 + 50, units[k % len(units)])).split()
     lines, cur = [], ""
     for w in words:
         if len(cur) + len(w) + 1 > 95:
@@ -227,9 +242,9 @@ def one_paragraph(d, small):
         else:
             cur = (cur + " " + w).strip()
     lines.append(cur)
-    per = 50
-    pages = [text_page((HEADER if i == 0 else []) + lines[i:i + per], size=10, leading=14)
-             for i in range(0, len(lines), per)]
+    first = 40  # under the header
+    pages = [text_page(HEADER + lines[:first], size=10, leading=14)]
+    pages += [text_page(lines[i:i + 52], size=10, leading=14) for i in range(first, len(lines), 52)]
     if small:
         pages = pages[:2]
     open(os.path.join(d, "one_paragraph.pdf"), "wb").write(document(pages))

@@ -1,4 +1,4 @@
-#include "fuzz/synthetic_pages.h"
+#include "tests/support/synthetic_pages.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -10,8 +10,11 @@ namespace kh {
 
 namespace {
 
-constexpr double kWidth = 595, kHeight = 842, kLine = 14, kMargin = 60;
-constexpr int kLinesPerPage = 50;
+// Lines start below the top tenth of the page and end above the bottom
+// twelfth, where layout.h looks for running headers and footers: lines that
+// come back page after page (as stress inputs do) are body text here.
+constexpr double kWidth = 595, kHeight = 842, kLine = 14, kMargin = 60, kTop = 90;
+constexpr int kLinesPerPage = 48;
 
 double TextWidth(std::string_view s, double size) {
   size_t n = 0, i = 0;
@@ -70,7 +73,7 @@ RawDocument TextToDocument(std::string_view text) {
       row = 0;
     }
     RawPage& page = doc.pages.back();
-    double y = kMargin + kLine * row++;
+    double y = kTop + kLine * row++;
     bool bold = false, centred = false, cells = false;
     if (!line.empty() && line.front() == '#') bold = true, line.remove_prefix(1);
     if (!line.empty() && line.front() == '^') centred = true, line.remove_prefix(1);

@@ -1,8 +1,9 @@
-// Pages made from fuzz input, for the fuzz targets that start after the PDF
-// reader (the rules stage, the table builder).
+// Pages made from text, for what starts after the PDF reader (the rules
+// stage, the table builder): the fuzz targets (fuzz/), the stress tests and
+// the stress benchmark (bench/stress_rules.cc).
 //
 // TextToDocument: plain text as a PDF would draw it.  Each line is a row of
-// words (split at spaces) 14 pt below the last, 50 lines a page ('\f' starts
+// words (split at spaces) 14 pt below the last, 48 lines a page ('\f' starts
 // a page).  A line starting with '#' is bold, with '^' centred, with '|'
 // split into cells at every further '|' with ruled borders around them, so
 // that titles, headers and tables can be reached from text.
@@ -14,8 +15,8 @@
 // Lines that do not parse are skipped; numbers are whatever strtod reads
 // (nan and inf included: the reader must cope).  DumpPages writes this
 // format, so real pages can seed the fuzzer (fuzz/dump_pages.cc).
-#ifndef KEHOACH_FUZZ_SYNTHETIC_PAGES_H_
-#define KEHOACH_FUZZ_SYNTHETIC_PAGES_H_
+#ifndef KEHOACH_TESTS_SUPPORT_SYNTHETIC_PAGES_H_
+#define KEHOACH_TESTS_SUPPORT_SYNTHETIC_PAGES_H_
 
 #include <string>
 #include <string_view>
@@ -30,4 +31,4 @@ std::string DumpPages(const RawDocument& doc);
 
 }  // namespace kh
 
-#endif  // KEHOACH_FUZZ_SYNTHETIC_PAGES_H_
+#endif  // KEHOACH_TESTS_SUPPORT_SYNTHETIC_PAGES_H_
