@@ -170,6 +170,16 @@ std::vector<TableSegment> FindRuledTables(int page, const std::vector<Ruling>& r
         int c0 = EdgeIndex(g.seg.xs, rect.x0, kTol), c1 = EdgeIndex(g.seg.xs, rect.x1, kTol);
         int r0 = EdgeIndex(g.seg.ys, rect.y0, kTol), r1 = EdgeIndex(g.seg.ys, rect.y1, kTol);
         if (c0 < 0 || c1 <= c0 || r0 < 0 || r1 <= r0 || c0 > c || r0 > r) continue;
+        // Rulings that disagree (a line drawn short or past a crossing) can
+        // give a rectangle over positions another cell holds: then this
+        // position is a cell of its own, so no position has two cells.
+        bool taken = false;
+        for (int rr = r0; rr < r1 && !taken; ++rr)
+          for (int cc = c0; cc < c1 && !taken; ++cc) taken = g.at[static_cast<size_t>(rr) * cols + cc] >= 0;
+        if (taken) {
+          r0 = r, r1 = r + 1, c0 = c, c1 = c + 1;
+          rect = {g.seg.xs[c], g.seg.ys[r], g.seg.xs[c + 1], g.seg.ys[r + 1]};
+        }
         TableCell cell;
         cell.row = r0;
         cell.col = c0;
@@ -634,6 +644,15 @@ std::vector<Table> AssembleTables(std::vector<std::vector<TableSegment>> segment
           // A cut row's cell with nothing above to join to (a borderless
           // table keeps no empty cells) stays in the row; an empty one goes.
           if (cut && m.empty()) continue;
+          // One whose columns do not match the cell above (the rulings
+          // differ from page to page) goes into the cell it overlaps: two
+          // cells must never hold one position.
+          if (cut && pc != nullptr) {
+            open->Note(pc->col, pc->col_span, m.lines);
+            pc->lines.insert(pc->lines.end(), m.lines.begin(), m.lines.end());
+            pc->pieces.insert(pc->pieces.end(), m.pieces.begin(), m.pieces.end());
+            continue;
+          }
         }
         open->Note(m.col, m.col_span, m.lines);
         t.cells.push_back(std::move(m));

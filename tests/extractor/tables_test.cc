@@ -310,5 +310,30 @@ TEST(TablesTest, HugeGridIsNotATable) {
   EXPECT_TRUE(cells.empty());
 }
 
+// Regression (found by the tables fuzzer): a row cut by the page break whose
+// continuation is ruled with fewer columns than the part above (one cell
+// over two) gave the cut row two cells at one position; At() then found the
+// wrong one and the task reader read a cell twice.  The wide cell's text now
+// joins the cell it starts over.
+TEST(TablesTest, CutRowContinuedOverTwoColumnsJoinsTheCellItStartsOver) {
+  RawDocument doc;
+  RawPage p1 = TablePage({W("TT", 90, 105, 20), W("Nội", 130, 105), W("Sản", 300, 105),
+                          W("3.3", 90, 705, 20), W("đơn", 130, 705), W("vị", 210, 705, 20), W("Báo", 300, 705)},
+                         1, {100, 150, 700, 800});
+  p1.rulings.push_back(V(200, 700, 800));  // the last row has a fourth column
+  doc.pages.push_back(p1);
+  doc.pages.push_back(TablePage({W("sự", 130, 105, 20), W("nghiệp", 155, 105, 50), W("3.4", 90, 155, 20),
+                                 W("Việc", 130, 155, 40)},
+                                2, {100, 150, 200}));
+  LaidOutDocument laid = Layout(doc);
+  ASSERT_EQ(laid.tables.size(), 1u);
+  const Table& t = laid.tables[0];
+  for (const TableCell& c : t.cells) EXPECT_EQ(t.At(c.row, c.col), &c) << "two cells at row " << c.row << ", column " << c.col;
+  std::string all;
+  for (const TableCell& c : t.cells) all += JoinLines(c.lines) + "|";
+  EXPECT_EQ(std::count(all.begin(), all.end(), '|'), static_cast<long>(t.cells.size()));
+  EXPECT_NE(all.find("nghiệp"), std::string::npos);  // nothing lost
+}
+
 }  // namespace
 }  // namespace kh
