@@ -9,6 +9,7 @@ PKGS=(build-essential cmake pkg-config
       libxlsxwriter-dev libsqlite3-dev sqlite3
       slurmctld slurmd slurm-client munge qpdf
       libtesseract-dev libleptonica-dev tesseract-ocr-vie
+      clang-14 libclang-rt-14-dev llvm-14
       python3 python3-jsonschema
       chromium fonts-liberation2)
 missing=()

@@ -18,6 +18,10 @@
 #include "tests/support/synthetic_pages.h"
 
 namespace kh {
+
+// Test names show the kind, not its bytes.
+void PrintTo(const StressKind& k, std::ostream* os) { *os << k.name; }
+
 namespace {
 
 constexpr size_t kBytes = 1 << 20;
@@ -40,8 +44,6 @@ size_t Count(const std::string& text, const std::string& what) {
   for (size_t i = text.find(what); i != std::string::npos; i = text.find(what, i + 1)) ++n;
   return n;
 }
-
-void PrintTo(const StressKind& k, std::ostream* os) { *os << k.name; }
 
 class StressTest : public ::testing::TestWithParam<StressKind> {};
 
