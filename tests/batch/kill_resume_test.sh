@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A batch killed with SIGKILL at random moments, again and again, then run to
-# the end, holds every document exactly once in results.jsonl, every JSON
-# whole and matching its record, no temporary file, and no worker left alive.
+# the end, holds every document exactly once in results.jsonl (and every
+# broken one once in errors.jsonl), every JSON whole and matching its record,
+# no temporary file, and no worker left alive.
 #   kill_resume_test.sh KEHOACH SOURCE_DIR [KILLS]
 set -u
 BIN=$1; SRC=$2; KILLS=${3:-6}
@@ -20,6 +21,11 @@ for i in $(seq 1 20); do
   done
 done
 want=$(ls "$T/in" | wc -l)
+# And broken ones, whose error records must come out exactly once too.
+: > "$T/in/0-empty.pdf"
+printf 'not a pdf\n' > "$T/in/0-notes.pdf"
+head -c 5000 "$SRC/corpus/001_camau_2023.pdf" > "$T/in/0-truncated.pdf"
+bad_want=3
 
 RANDOM=42
 midway=0
@@ -46,12 +52,13 @@ done
 if [ "$midway" -lt 2 ]; then echo "FAIL: only $midway kills landed mid-run"; fail=1; fi
 "$BIN" batch "$T/in" -o "$T/out" -j 2 --db "$T/plans.sqlite" 2> "$T/last.err"
 rc=$?
-[ "$rc" -eq 0 ] || { echo "FAIL final run: exit $rc: $(cat "$T/last.err")"; fail=1; }
+# 0, or 2 when this last run is the one that met the broken files.
+{ [ "$rc" -eq 0 ] || [ "$rc" -eq 2 ]; } || { echo "FAIL final run: exit $rc: $(cat "$T/last.err")"; fail=1; }
 cat "$T/last.err"
 
-python3 - "$T" "$want" <<'PY' || fail=1
+python3 - "$T" "$want" "$bad_want" <<'PY' || fail=1
 import json, os, sqlite3, sys
-t, want = sys.argv[1], int(sys.argv[2])
+t, want, bad_want = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 out = os.path.join(t, "out")
 bad = []
 lines = open(os.path.join(out, "results.jsonl"), encoding="utf-8").read().split("\n")
@@ -63,8 +70,12 @@ if len(shas) != want or len(set(shas)) != want:
     bad.append(f"{len(shas)} records, {len(set(shas))} distinct, want {want} once each")
 if [r["file"] for r in recs] != sorted(r["file"] for r in recs):
     bad.append("results.jsonl not in path order")
-if os.path.getsize(os.path.join(out, "errors.jsonl")) != 0:
-    bad.append("errors: " + open(os.path.join(out, "errors.jsonl")).read())
+elines = open(os.path.join(out, "errors.jsonl"), encoding="utf-8").read().split("\n")
+if elines[-1] != "":
+    bad.append("errors.jsonl does not end in a newline")
+errs = sorted(os.path.basename(json.loads(l)["file"]) for l in elines if l)
+if errs != ["0-empty.pdf", "0-notes.pdf", "0-truncated.pdf"]:
+    bad.append(f"errors: {errs}, want each broken file once")
 for r in recs:
     p = os.path.join(out, r["json"])
     data = open(p, "rb").read()
