@@ -14,17 +14,11 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz/fuzz_check.h"
+#include "fuzz/fuzz_pipeline.h"
 #include "output/json_writer.h"
-#include "pipeline/pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const auto pipeline = [] {
-    kh::PipelineOptions o;
-    o.ocr = kh::OcrMode::kNever;
-    auto p = kh::Pipeline::Create(o);
-    FUZZ_CHECK(p.ok(), "the pipeline builds from the compiled-in rules");
-    return p.value();
-  }();
+  const kh::Pipeline& pipeline = FuzzPipeline();
   // The pipeline reads files: one per process, rewritten for each input.
   static const std::string path = [] {
     const char* dir = std::getenv("TMPDIR");
@@ -34,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(f != nullptr, "the scratch file opens");
   FUZZ_CHECK(std::fwrite(data, 1, size, f) == size, "the scratch file is written");
   std::fclose(f);
-  kh::Result<kh::PlanResult> plan = pipeline->Run(path);
+  kh::Result<kh::PlanResult> plan = pipeline.Run(path);
   if (!plan.ok()) {
     FUZZ_CHECK(!plan.status().message().empty(), "an error says why");
     return 0;

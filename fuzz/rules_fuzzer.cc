@@ -16,9 +16,9 @@
 #include "common/utf8.h"
 #include "extractor/layout.h"
 #include "fuzz/fuzz_check.h"
+#include "fuzz/fuzz_pipeline.h"
 #include "tests/support/synthetic_pages.h"
 #include "output/json_writer.h"
-#include "pipeline/pipeline.h"
 
 namespace {
 
@@ -27,20 +27,14 @@ void CheckPage(int page, int pages, const char* what) { FUZZ_CHECK(page >= 0 && 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const auto pipeline = [] {
-    kh::PipelineOptions o;
-    o.ocr = kh::OcrMode::kNever;
-    auto p = kh::Pipeline::Create(o);
-    FUZZ_CHECK(p.ok(), "the pipeline builds from the compiled-in rules");
-    return p.value();
-  }();
+  const kh::Pipeline& pipeline = FuzzPipeline();
   std::string_view in(reinterpret_cast<const char*>(data), size);
   kh::RawDocument doc = kh::TextToDocument(in);
   kh::PlanResult plan;
   plan.source.file = "fuzz.pdf";
   plan.source.pages = static_cast<int>(doc.pages.size());
   kh::LaidOutDocument laid = kh::Layout(std::move(doc));
-  pipeline->Extract(laid, &plan);
+  pipeline.Extract(laid, &plan);
 
   const int pages = plan.source.pages;
   for (const auto& [fact, where] : plan.document.provenance) CheckPage(where.page, pages, "a fact's page");
