@@ -182,23 +182,34 @@ Result<GrayImage> Render(PDFDoc* doc, int page, int dpi) {
 // and size starts within 0.2 of its size of it.  Kept words are hashed by
 // text, size and a grid of a quarter of the size, so each word looks at 9
 // cells: linear in the words of the page, whatever they hold.
+struct DrawnAt {
+  std::string_view text;  // a kept word's text (out is reserved: never moves)
+  long size10, ix, iy;    // size in tenths of a point, grid cell
+  bool operator==(const DrawnAt&) const = default;
+};
+struct DrawnAtHash {
+  size_t operator()(const DrawnAt& k) const {
+    size_t h = std::hash<std::string_view>()(k.text);
+    for (long v : {k.size10, k.ix, k.iy}) h = h * 1000003 ^ std::hash<long>()(v);
+    return h;
+  }
+};
+
 void DropOverdrawnWords(std::vector<Word>* words) {
-  std::unordered_map<std::string, std::vector<size_t>> kept;
+  std::unordered_map<DrawnAt, std::vector<size_t>, DrawnAtHash> kept;
   std::vector<Word> out;
   out.reserve(words->size());
-  auto key = [](const Word& w, long ix, long iy) {
-    return w.text + '\x01' + std::to_string(std::lround(w.size * 10)) + ',' + std::to_string(ix) + ',' + std::to_string(iy);
-  };
   for (Word& w : *words) {
     double cell = std::max(0.25 * w.size, 0.1);
     double tol = 0.2 * std::max(w.size, 0.5);
     bool finite = std::isfinite(w.box.x0) && std::isfinite(w.box.y0) && std::isfinite(w.size);
+    long size10 = finite ? std::lround(std::clamp(w.size * 10, -1e9, 1e9)) : 0;
     long ix = finite ? std::lround(std::clamp(w.box.x0 / cell, -1e9, 1e9)) : 0;
     long iy = finite ? std::lround(std::clamp(w.box.y0 / cell, -1e9, 1e9)) : 0;
     bool dup = false;
     for (long dx = -1; dx <= 1 && !dup && finite; ++dx) {
       for (long dy = -1; dy <= 1 && !dup; ++dy) {
-        auto it = kept.find(key(w, ix + dx, iy + dy));
+        auto it = kept.find({w.text, size10, ix + dx, iy + dy});
         if (it == kept.end()) continue;
         for (size_t k : it->second) {
           if (std::fabs(out[k].box.x0 - w.box.x0) <= tol && std::fabs(out[k].box.y0 - w.box.y0) <= tol) dup = true;
@@ -206,8 +217,8 @@ void DropOverdrawnWords(std::vector<Word>* words) {
       }
     }
     if (dup) continue;
-    if (finite) kept[key(w, ix, iy)].push_back(out.size());
     out.push_back(std::move(w));
+    if (finite) kept[{out.back().text, size10, ix, iy}].push_back(out.size() - 1);
   }
   *words = std::move(out);
 }
