@@ -10,8 +10,8 @@
 # something) is replayed first.
 set -uo pipefail
 BUILD=$(cd "$1" && pwd); SECONDS_EACH=$2; shift 2
-TARGETS=("${@:-normalizer rules tables pdf}")
-read -r -a TARGETS <<< "${TARGETS[*]}"
+TARGETS=(normalizer rules tables pdf)
+[ $# -gt 0 ] && TARGETS=("$@")
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 W="$BUILD/fuzz"
 bash "$SRC/fuzz/make_seeds.sh" "$BUILD" "$W/seeds" || exit 1
