@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -120,7 +121,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=240)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--work", default="/tmp/kehoach-bench")
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "kehoach-bench"))
     ap.add_argument("--kehoach", default=os.path.join(ROOT, "build", "kehoach"))
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)

@@ -14,7 +14,7 @@ mkdir -p "$T/in"
 cp "$SRC/corpus/001_camau_2023.pdf" "$SRC/corpus/004_cantho_2025.pdf" "$T/in/"
 : > "$T/in/empty.pdf"
 printf 'not a pdf\n' > "$T/in/notes.pdf"
-printf '# hostile ones\n../hostile/slow.pdf\n../hostile/greedy.pdf\n../in/missing.pdf\n' > "$T/in/../list.txt"
+printf '# hostile ones\nhostile/slow.pdf\nhostile/greedy.pdf\nin/missing.pdf\n' > "$T/list.txt"
 
 start=$(date +%s.%N)
 "$BIN" batch "$T/in" "$T/list.txt" -o "$T/out" -j 2 --timeout 5 --memory-limit 512 --db "$T/plans.sqlite" \

@@ -4,11 +4,15 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+
+#include "tests/support/scratch_dir.h"
 
 namespace kh {
 namespace {
@@ -39,7 +43,8 @@ nlohmann::json Stable(nlohmann::json r) {
 class BatchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("batch_test." + std::to_string(getpid()));
+    scratch_ = std::make_unique<ScratchDir>();
+    root_ = scratch_->path();
     fs::create_directories(root_ / "in" / "sub");
     std::string corpus = std::string(KEHOACH_SOURCE_DIR) + "/corpus/";
     fs::copy_file(corpus + "000_cantho_2026.pdf", root_ / "in" / "a.pdf");
@@ -49,7 +54,8 @@ class BatchTest : public ::testing::Test {
     fs::copy_file(corpus + "006_soctrang_2024.pdf", root_ / "in" / "sub" / "d-copy.pdf");  // same content
     std::ofstream(root_ / "in" / "broken.pdf") << "%PDF-1.4 and then nothing";
   }
-  void TearDown() override { fs::remove_all(root_); }
+  void TearDown() override { scratch_.reset(); }
+  std::unique_ptr<ScratchDir> scratch_;  // this test's own folder under TMPDIR
   BatchOptions Options(const std::string& out, int jobs) {
     BatchOptions o;
     o.inputs = {(root_ / "in").string()};

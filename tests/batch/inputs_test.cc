@@ -1,12 +1,13 @@
 #include "batch/inputs.h"
 
-#include <unistd.h>
-
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <set>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/scratch_dir.h"
 
 namespace kh {
 namespace {
@@ -16,14 +17,16 @@ namespace fs = std::filesystem;
 class InputsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("inputs_test." + std::to_string(getpid()));
+    scratch_ = std::make_unique<ScratchDir>();
+    dir_ = scratch_->path();
     fs::create_directories(dir_ / "a" / "deep");
     Put("a/deep/2.pdf", "%PDF-1.4 two");
     Put("a/1.PDF", "%PDF-1.4 one");
     Put("a/notes.txt", "not a plan");
     Put("b.pdf", "%PDF-1.4 one");  // same bytes as a/1.PDF
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override { scratch_.reset(); }
+  std::unique_ptr<ScratchDir> scratch_;  // this test's own folder under TMPDIR
   void Put(const std::string& rel, const std::string& text) { std::ofstream(dir_ / rel, std::ios::binary) << text; }
   std::string P(const std::string& rel) { return (dir_ / rel).string(); }
   fs::path dir_;

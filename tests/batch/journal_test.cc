@@ -1,12 +1,13 @@
 #include "batch/journal.h"
 
-#include <unistd.h>
-
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/scratch_dir.h"
 
 namespace kh {
 namespace {
@@ -16,11 +17,13 @@ namespace fs = std::filesystem;
 class JournalTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("journal_test." + std::to_string(getpid()));
+    scratch_ = std::make_unique<ScratchDir>();
+    dir_ = scratch_->path();
     fs::create_directories(dir_);
     path_ = (dir_ / "results.jsonl").string();
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override { scratch_.reset(); }
+  std::unique_ptr<ScratchDir> scratch_;  // this test's own folder under TMPDIR
   void Write(const std::string& text) { std::ofstream(path_, std::ios::binary) << text; }
   std::string Read() {
     std::ifstream in(path_, std::ios::binary);

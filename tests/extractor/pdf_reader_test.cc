@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/scratch_dir.h"
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -20,11 +22,6 @@ std::string ReadAll(const std::string& path) {
   return ss.str();
 }
 
-std::string WriteTemp(const std::string& name, const std::string& bytes) {
-  std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path;
-}
 
 // A PDF of one page per content stream, in Helvetica as /F1.
 std::string SimplePdf(const std::vector<std::string>& contents) {
@@ -92,8 +89,9 @@ TEST(PdfReaderTest, BadInputIsAnErrorNotACrash) {
       {"header_only.pdf", "%PDF-1.7\n", Status::Code::kInvalidInput},
       {"truncated.pdf", good.substr(0, 2000), Status::Code::kInvalidInput},
   };
+  ScratchDir dir;
   for (const Case& c : cases) {
-    Result<RawDocument> r = ReadPdf(WriteTemp(c.name, c.bytes), {});
+    Result<RawDocument> r = ReadPdf(dir.Write(c.name, c.bytes), {});
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.status().code(), c.code) << c.name << ": " << r.status().message();
     EXPECT_EQ(r.status().message().find('\n'), std::string::npos);
@@ -131,7 +129,8 @@ TEST(PdfReaderTest, PageOfManyTinyWordsIsReadWhole) {
     body += buf;
   }
   body += "ET";
-  Result<RawDocument> doc = ReadPdf(WriteTemp("tiny_words.pdf", SimplePdf({body})), {});
+  ScratchDir dir;
+  Result<RawDocument> doc = ReadPdf(dir.Write("tiny_words.pdf", SimplePdf({body})), {});
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   ASSERT_EQ(doc->pages.size(), 1u);
   EXPECT_EQ(doc->pages[0].words.size(), 20000u);
@@ -147,7 +146,8 @@ TEST(PdfReaderTest, TextDrawnTwiceIsOneWord) {
       "BT /F1 12 Tf 1 0 0 1 101 699 Tm (KE) Tj ET\n"        // a shadow
       "BT /F1 12 Tf 1 0 0 1 160 700 Tm (KE) Tj ET\n"        // another word
       "BT /F1 12 Tf 1 0 0 1 100 600 Tm (HOACH) Tj ET\n";
-  Result<RawDocument> doc = ReadPdf(WriteTemp("fake_bold.pdf", SimplePdf({body})), {});
+  ScratchDir dir;
+  Result<RawDocument> doc = ReadPdf(dir.Write("fake_bold.pdf", SimplePdf({body})), {});
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   std::vector<std::string> texts;
   for (const Word& w : doc->pages[0].words) texts.push_back(w.text);

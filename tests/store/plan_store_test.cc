@@ -1,14 +1,16 @@
 #include "store/plan_store.h"
 
 #include <sqlite3.h>
-#include <unistd.h>
-
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+
+#include "tests/support/scratch_dir.h"
 
 namespace kh {
 namespace {
@@ -58,11 +60,11 @@ std::string Plan(const std::string& name, const std::string& sha) {
 class PlanStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = (fs::temp_directory_path() / ("plan_store_test." + std::to_string(getpid()) + ".sqlite")).string();
+    scratch_ = std::make_unique<ScratchDir>();
+    db_ = *scratch_ / "plans.sqlite";
   }
-  void TearDown() override {
-    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(db_ + ext);
-  }
+  void TearDown() override { scratch_.reset(); }
+  std::unique_ptr<ScratchDir> scratch_;  // this test's own folder under TMPDIR
   std::string db_;
 };
 

@@ -1,0 +1,203 @@
+// Scans: the corpus plans rasterised and made to look scanned
+// (scripts/make_scans.py).  A scan's expectation is its born-digital
+// original's (corpus/NAME.expected.json with the cells of corpus/src/NAME.plan):
+// it is the same document.  OCR makes mistakes, so what is checked is how
+// much of it comes out, as recall and precision over all scans:
+//  - a reference is found when its number is;
+//  - a target when its value, upper bound and comparator are, and its metric
+//    holds the words of the person's phrase (MetricMatches);
+//  - a task row when its number is, and its task cell's words are the
+//    source's (both ways at least 0.7 of the distinct words).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "output/json_writer.h"
+#include "pipeline/pipeline.h"
+#include "tests/support/expectations.h"
+#include "tests/support/plan_source.h"
+
+namespace kh {
+namespace {
+
+using nlohmann::json;
+const std::string kSrc = KEHOACH_SOURCE_DIR;
+
+json Load(const std::string& path) {
+  std::ifstream in(path);
+  EXPECT_TRUE(in) << path;
+  return in ? json::parse(in) : json();
+}
+
+// One-to-one matches of want items to got items, each want item taking the
+// first unused got item that matches it.
+std::string Brief(const json& x) {
+  std::string s;
+  for (const char* k : {"number", "no", "page", "value", "comparator", "metric", "task"})
+    if (x.contains(k)) s += (x[k].is_string() ? x[k].get<std::string>() : x[k].dump()) + " ";
+  return s.substr(0, 160);
+}
+
+// What was not found is printed, one line each, to see what OCR loses.
+struct Tally {
+  size_t found = 0, got = 0, want = 0;
+  std::vector<bool> Add(const json& w, const json& g, const std::function<bool(const json&, const json&)>& same,
+                        const std::string& what = "") {
+    std::vector<bool> hits;
+    want += w.size();
+    got += g.size();
+    std::vector<bool> used(g.size(), false);
+    for (const json& x : w) {
+      bool hit = false;
+      for (size_t k = 0; k < g.size() && !hit; ++k)
+        if (!used[k] && same(x, g[k])) used[k] = hit = true;
+      found += hit;
+      hits.push_back(hit);
+      if (!hit && !what.empty()) std::printf("[ MISSED   ] %s %s\n", what.c_str(), Brief(x).c_str());
+    }
+    return hits;
+  }
+  double recall() const { return want ? static_cast<double>(found) / want : 1; }
+  double precision() const { return got ? static_cast<double>(found) / got : 1; }
+};
+
+bool SameReference(const json& w, const json& g) { return w["number"] == g["number"]; }
+
+bool SameTarget(const json& w, const json& g) {
+  return w["value"] == g["value"] && w.value("max", json()) == g.value("max", json()) &&
+         w["comparator"] == g["comparator"] && MetricMatches(w["metric"], g["metric"]);
+}
+
+bool SameTask(const json& w, const json& g) {
+  if (w["no"] != g["no"]) return false;
+  Overlap o = WordOverlap(w["task"], g["task"]);
+  return o.recall >= 0.7 && o.precision >= 0.7;
+}
+
+json Expected(const std::string& name) {
+  json want = Load(kSrc + "/corpus/" + name + ".expected.json");
+  PlanSource src;
+  std::string error;
+  EXPECT_TRUE(ReadPlanSource(kSrc + "/corpus/src/" + name + ".plan", &src, &error)) << error;
+  want["tasks"] = TasksWithCells(want, src);
+  return want;
+}
+
+TEST(ScanTest, ScansGiveNearlyWhatTheOriginalsGive) {
+  auto pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  Tally refs, targets, tasks;
+  int facts = 0, facts_right = 0;
+  for (const char* name : {"000_cantho_2026", "001_camau_2023", "003_cantho_2019", "004_cantho_2025",
+                           "005_vinhlong_2025", "006_soctrang_2024"}) {
+    json want = Expected(name);
+    Result<PlanResult> plan = pipeline.value()->Run(kSrc + "/corpus/scans/" + name + ".scan.pdf");
+    ASSERT_TRUE(plan.ok()) << name << ": " << plan.status().message();
+    EXPECT_EQ(plan->source.text_layer, "ocr") << name;
+    ASSERT_EQ(static_cast<int>(plan->source.ocr_pages.size()), plan->source.pages) << name;
+    for (const OcrPage& p : plan->source.ocr_pages) {
+      EXPECT_EQ(p.reason, "no_text_layer");
+      EXPECT_GT(p.confidence, 75) << name << " page " << p.page;
+      EXPECT_GT(std::fabs(p.skew_degrees), 0.2) << name << " page " << p.page << ": the scans are turned";
+    }
+    json got = json::parse(ToJson(plan.value()));
+    for (const char* f : {"number", "date", "issuer", "province", "title", "signer"}) {
+      facts_right += got["document"][f] == want["document"][f];
+      ++facts;
+    }
+    refs.Add(want["legal_references"], got["legal_references"], SameReference, std::string(name) + " reference");
+    targets.Add(want["targets"], got["targets"], SameTarget, std::string(name) + " target");
+    tasks.Add(want["tasks"], got.value("tasks", json::array()), SameTask, std::string(name) + " task");
+  }
+  std::printf("[ SCANS    ] references recall %.2f precision %.2f; targets recall %.2f precision %.2f; "
+              "task rows recall %.2f precision %.2f\n",
+              refs.recall(), refs.precision(), targets.recall(), targets.precision(), tasks.recall(), tasks.precision());
+  std::printf("[ SCANS    ] document facts (number, date, issuer, province, title, signer): %d of %d right\n",
+              facts_right, facts);
+  // Regression floors, not goals: what this version measures with the
+  // matching above (references 0.86/0.91, targets 0.746/0.698, task rows
+  // 0.17/0.21, facts 21 of 36) rounded down to a twentieth, so that losing
+  // one more target or reference of the ~70 fails.  What is missed is
+  // printed above ([ MISSED ]); the README's accuracy table states the goals.
+  EXPECT_GE(facts_right, 21);
+  EXPECT_GE(refs.recall(), 0.85);
+  EXPECT_GE(refs.precision(), 0.90);
+  EXPECT_GE(targets.recall(), 0.70);
+  EXPECT_GE(targets.precision(), 0.65);
+  EXPECT_GE(tasks.recall(), 0.15);
+  EXPECT_GE(tasks.precision(), 0.20);
+}
+
+// Page 1 born-digital, page 2 scanned: both read, and the result is the
+// original's.
+TEST(ScanTest, MixedTextAndScannedPages) {
+  auto pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  json want = Expected("004_cantho_2025");
+  Result<PlanResult> plan = pipeline.value()->Run(kSrc + "/corpus/scans/004_cantho_2025.mixed.pdf");
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->source.text_layer, "mixed");
+  ASSERT_EQ(plan->source.ocr_pages.size(), 1u);
+  EXPECT_EQ(plan->source.ocr_pages[0].page, 2);
+  json got = json::parse(ToJson(plan.value()));
+  // What the born-digital original gives of the expectation (its own gaps
+  // are the golden test's), the mixed one gives too, and nothing more; a
+  // reference or target OCR loses is a difference for corpus/known_gaps.json
+  // (doc "004_cantho_2025.mixed").
+  Result<PlanResult> original = pipeline.value()->Run(kSrc + "/corpus/004_cantho_2025.pdf");
+  ASSERT_TRUE(original.ok());
+  json base = json::parse(ToJson(original.value()));
+  Ledger ledger("004_cantho_2025.mixed", kSrc + "/corpus/known_gaps.json");
+  for (const char* part : {"legal_references", "targets"}) {
+    auto same = std::string(part) == "targets" ? SameTarget : SameReference;
+    Tally mixed, born;
+    std::vector<bool> m = mixed.Add(want[part], got[part], same);
+    std::vector<bool> b = born.Add(want[part], base[part], same);
+    for (size_t i = 0; i < m.size(); ++i)
+      if (b[i] && !m[i]) ledger.Differ(std::string(part) + "[" + std::to_string(i) + "]", "lost on the scanned page: " + Brief(want[part][i]));
+    ledger.Equal(std::string(part) + ".count", born.got, mixed.got);
+  }
+  ledger.Finish();
+  EXPECT_EQ(got["document"]["number"], want["document"]["number"]);
+  EXPECT_EQ(got["document"]["issuer"], want["document"]["issuer"]);
+}
+
+// --ocr never: a scan gives nothing, and says why.
+TEST(ScanTest, OcrNeverLeavesScansUnread) {
+  PipelineOptions o;
+  o.ocr = OcrMode::kNever;
+  auto pipeline = Pipeline::Create(o);
+  ASSERT_TRUE(pipeline.ok());
+  Result<PlanResult> plan = pipeline.value()->Run(kSrc + "/corpus/scans/006_soctrang_2024.scan.pdf");
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->source.ocr_pages.empty());
+  EXPECT_TRUE(plan->legal_references.empty());
+  bool said = false;
+  for (const Diagnostic& d : plan->diagnostics) said |= d.code == "no_text_layer";
+  EXPECT_TRUE(said);
+}
+
+// --ocr always reads a born-digital page by OCR too, and auto does not.
+TEST(ScanTest, OcrAlwaysAndAuto) {
+  PipelineOptions o;
+  o.ocr = OcrMode::kAlways;
+  auto always = Pipeline::Create(o);
+  auto automatic = Pipeline::Create({});
+  ASSERT_TRUE(always.ok() && automatic.ok());
+  Result<PlanResult> a = always.value()->Run(kSrc + "/corpus/006_soctrang_2024.pdf");
+  Result<PlanResult> b = automatic.value()->Run(kSrc + "/corpus/006_soctrang_2024.pdf");
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->source.text_layer, "ocr");
+  ASSERT_EQ(a->source.ocr_pages.size(), 2u);
+  EXPECT_EQ(a->source.ocr_pages[0].reason, "forced");
+  EXPECT_EQ(b->source.text_layer, "unicode");
+  EXPECT_TRUE(b->source.ocr_pages.empty());
+  EXPECT_EQ(a->document.number, b->document.number);
+}
+
+}  // namespace
+}  // namespace kh
