@@ -273,27 +273,31 @@ TEST(TablesTest, TwoColumnHeaderIsNotABorderlessTable) {
   EXPECT_EQ(lines.size(), 4u);
 }
 
-// A line of three columns over thousands of one-word lines: the gutters
-// stay open all the way down but only one line fills them, so it is no
-// table; the search stays linear and finds nothing.
+// A line of three columns over 200 000 one-word lines: the gutters stay
+// open all the way down but only one line fills them, so it is no table; the
+// search stays linear and finds nothing.  Linear: well under a second; a
+// search quadratic in the lines (4e10 steps) would run into the test's ctest
+// TIMEOUT (tests/CMakeLists.txt).
 TEST(TablesTest, LongPageOfAlignedLinesIsQuick) {
+  const int n = 200000;
   std::vector<Line> lines{Row(1, 10, {{85, "a"}, {200, "b"}, {300, "c"}})};
-  for (int i = 1; i < 5000; ++i) lines.push_back(Row(1, 10.0 + 16 * i, {{85, "chữ"}}));
+  for (int i = 1; i < n; ++i) lines.push_back(Row(1, 10.0 + 16 * i, {{85, "chữ"}}));
   std::vector<TableSegment> segs = FindBorderlessTables(1, &lines);
   EXPECT_TRUE(segs.empty());
-  EXPECT_EQ(lines.size(), 5000u);
+  EXPECT_EQ(lines.size(), static_cast<size_t>(n));
 }
 
 // Regression (found with the page dump format of the tables fuzzer): a page
 // ruled 1000 times each way is a grid of a million positions; finding its
 // cells took 2.8 s and 200 MB (2000 rulings: 22 s), cells x rulings.  No
 // page of a real table has that many positions: it is not read as a table,
-// and its words stay running text.
+// and its words stay running text.  Ruled 3000 times each way here: the old
+// search would take minutes, past the test's ctest TIMEOUT.
 TEST(TablesTest, HugeGridIsNotATable) {
   std::vector<Ruling> rs;
-  for (int i = 0; i < 1000; ++i) {
-    rs.push_back(H(10 + 6 * i, 10, 6010));
-    rs.push_back(V(10 + 6 * i, 10, 6010));
+  for (int i = 0; i < 3000; ++i) {
+    rs.push_back(H(10 + 2 * i, 10, 6010));
+    rs.push_back(V(10 + 2 * i, 10, 6010));
   }
   std::vector<Word> words{W("x", 12, 12, 2, 2), W("y", 600, 600, 2, 2)};
   EXPECT_TRUE(FindRuledTables(1, rs, &words).empty());
