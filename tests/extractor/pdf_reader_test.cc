@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/guard_inputs.h"
 #include "tests/support/scratch_dir.h"
 
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -22,36 +22,6 @@ std::string ReadAll(const std::string& path) {
   return ss.str();
 }
 
-
-// A PDF of one page per content stream, in Helvetica as /F1.
-std::string SimplePdf(const std::vector<std::string>& contents, const std::string& media = "0 0 595 842") {
-  std::vector<std::string> objs = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
-  std::string kids;
-  for (const std::string& c : contents) {
-    size_t id = objs.size() + 1;
-    kids += std::to_string(id) + " 0 R ";
-    objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [" + media + "] /Contents " + std::to_string(id + 1) +
-                   " 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>");
-    objs.push_back("<< /Length " + std::to_string(c.size()) + " >>\nstream\n" + c + "\nendstream");
-  }
-  objs[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
-  std::string out = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objs.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
-  }
-  size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
-  char buf[32];
-  for (size_t off : offsets) {
-    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
-    out += buf;
-  }
-  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) +
-         "\n%%EOF\n";
-  return out;
-}
 
 TEST(PdfReaderTest, ReadsWordsBoxesFontsAndRulings) {
   Result<RawDocument> doc = ReadPdf(kSrc + "/corpus/003_cantho_2019.pdf", {});
@@ -124,15 +94,8 @@ TEST(PdfReaderTest, EncryptedNeedsThePassword) {
 // (tests/batch/malformed_test.sh).  The page is 2010 pt square and the glyphs
 // 5 pt, as Poppler keeps only 50 000 characters under 3 pt square on a page.
 TEST(PdfReaderTest, PageOfManyTinyWordsIsReadWhole) {
-  std::string body = "BT /F1 5 Tf\n";
-  char buf[96];
-  for (int i = 0; i < 60000; ++i) {
-    std::snprintf(buf, sizeof buf, "1 0 0 1 %d %d Tm (w%d) Tj\n", 10 + (i % 250) * 8, 1990 - (i / 250) * 8, i % 10);
-    body += buf;
-  }
-  body += "ET";
   ScratchDir dir;
-  Result<RawDocument> doc = ReadPdf(dir.Write("tiny_words.pdf", SimplePdf({body}, "0 0 2010 2010")), {});
+  Result<RawDocument> doc = ReadPdf(dir.Write("many_words.pdf", ManyWordsPdf(60000)), {});
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   ASSERT_EQ(doc->pages.size(), 1u);
   EXPECT_EQ(doc->pages[0].words.size(), 60000u);

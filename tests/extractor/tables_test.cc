@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "extractor/layout.h"
+#include "tests/support/guard_inputs.h"
 
 namespace kh {
 namespace {
@@ -280,8 +281,7 @@ TEST(TablesTest, TwoColumnHeaderIsNotABorderlessTable) {
 // TIMEOUT (tests/CMakeLists.txt).
 TEST(TablesTest, LongPageOfAlignedLinesIsQuick) {
   const int n = 200000;
-  std::vector<Line> lines{Row(1, 10, {{85, "a"}, {200, "b"}, {300, "c"}})};
-  for (int i = 1; i < n; ++i) lines.push_back(Row(1, 10.0 + 16 * i, {{85, "chữ"}}));
+  std::vector<Line> lines = AlignedLines(n);
   std::vector<TableSegment> segs = FindBorderlessTables(1, &lines);
   EXPECT_TRUE(segs.empty());
   EXPECT_EQ(lines.size(), static_cast<size_t>(n));
@@ -291,14 +291,11 @@ TEST(TablesTest, LongPageOfAlignedLinesIsQuick) {
 // ruled 1000 times each way is a grid of a million positions; finding its
 // cells took 2.8 s and 200 MB (2000 rulings: 22 s), cells x rulings.  No
 // page of a real table has that many positions: it is not read as a table,
-// and its words stay running text.  Ruled 3000 times each way here: the old
-// search would take minutes, past the test's ctest TIMEOUT.
+// and its words stay running text.  Ruled 2400 times each way here (under
+// the 5000 rulings past which a page is not read for tables at all): the old
+// search would take many minutes, past the test's ctest TIMEOUT.
 TEST(TablesTest, HugeGridIsNotATable) {
-  std::vector<Ruling> rs;
-  for (int i = 0; i < 3000; ++i) {
-    rs.push_back(H(10 + 2 * i, 10, 6010));
-    rs.push_back(V(10 + 2 * i, 10, 6010));
-  }
+  std::vector<Ruling> rs = RuledGrid(2400);
   std::vector<Word> words{W("x", 12, 12, 2, 2), W("y", 600, 600, 2, 2)};
   EXPECT_TRUE(FindRuledTables(1, rs, &words).empty());
   EXPECT_EQ(words.size(), 2u);
