@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -20,10 +21,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const kh::Pipeline& pipeline = FuzzPipeline();
   // The pipeline reads files: one per process, rewritten for each input.
-  static const std::string path = [] {
-    const char* dir = std::getenv("TMPDIR");
-    return std::string(dir != nullptr ? dir : "/tmp") + "/kh_pdf_fuzzer_" + std::to_string(getpid()) + ".pdf";
-  }();
+  // (temp_directory_path reads TMPDIR, as mktemp does.)
+  static const std::string path =
+      (std::filesystem::temp_directory_path() / ("kh_pdf_fuzzer_" + std::to_string(getpid()) + ".pdf")).string();
   FILE* f = std::fopen(path.c_str(), "wb");
   FUZZ_CHECK(f != nullptr, "the scratch file opens");
   FUZZ_CHECK(std::fwrite(data, 1, size, f) == size, "the scratch file is written");
