@@ -131,10 +131,19 @@ struct LegacyFont {
   int words = 0;         // words converted
 };
 
+// How one page was read, and why (ocr/page_reading.h).
+struct PageRead {
+  int page = 0;
+  std::string by;      // "text" or "ocr" ("none": not OCR'd as --ocr never was given)
+  std::string reason;  // "text_page", "image_page_text", "no_text_layer",
+                       // "unusable_text_layer", "partial_text_layer", "forced"
+  double text_cover = 0, syllables = 0, image_cover = 0;  // the evidence, 0..1
+};
+
 // A page read by OCR.
 struct OcrPage {
   int page = 0;
-  std::string reason;       // "no_text_layer", "unusable_text_layer", "forced"
+  std::string reason;       // as PageRead::reason
   double confidence = 0;    // mean word confidence, 0..100
   int words = 0;
   double skew_degrees = 0;  // the rotation that was undone before reading
@@ -150,6 +159,7 @@ struct SourceInfo {
   std::string text_layer = "unicode";
   std::vector<LegacyFont> legacy_fonts;
   std::vector<OcrPage> ocr_pages;
+  std::vector<PageRead> reading;  // every page, in order
 };
 
 struct PlanResult {

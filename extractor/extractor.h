@@ -64,11 +64,14 @@ struct RawPage {
   double image_cover = 0;
 };
 
-// A page rendered in grey: one byte per pixel, 0 black, rows top down.
-struct GrayImage {
+// A page rendered for OCR: rows top down, `channels` bytes a pixel, 3 (red,
+// green, blue: seals and stamps are told by their colour, ocr/ink.h) or 1
+// (grey, 0 black).
+struct PageImage {
   int width = 0, height = 0;
   int dpi = 0;
-  std::vector<uint8_t> pixels;  // width * height
+  int channels = 1;
+  std::vector<uint8_t> pixels;  // width * height * channels
 };
 
 struct RawDocument {
@@ -83,12 +86,13 @@ struct ReadOptions {
   std::string password;  // tried as both owner and user password
   int max_pages = 5000;  // a document with more pages is refused
   // Rendering, for OCR.  After a page's text is read, wants_render(page)
-  // decides whether to render it; if so the page is rendered at render_dpi
-  // in grey and handed to on_render(page, image), which may replace the
+  // decides whether to render it (it is called on every page, on_render or
+  // not); if so, and on_render is set, the page is rendered at render_dpi
+  // in colour and handed to on_render(page, image), which may replace the
   // page's words and rulings.  The image is not kept: a scanned document
   // holds one page image at a time.
   std::function<bool(const RawPage&)> wants_render;
-  std::function<void(RawPage&, GrayImage&&)> on_render;
+  std::function<void(RawPage&, PageImage&&)> on_render;
   int render_dpi = 300;
 };
 

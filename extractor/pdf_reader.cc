@@ -152,11 +152,11 @@ std::string FontName(const TextWord* w, int idx) {
 
 bool Contains(const std::string& hay, const char* needle) { return hay.find(needle) != std::string::npos; }
 
-// One page in grey at dpi, the page's /Rotate applied (the same orientation
-// as the words' coordinates).
-Result<GrayImage> Render(PDFDoc* doc, int page, int dpi) {
+// One page in colour (RGB) at dpi, the page's /Rotate applied (the same
+// orientation as the words' coordinates).
+Result<PageImage> Render(PDFDoc* doc, int page, int dpi) {
   SplashColor white = {255, 255, 255};
-  SplashOutputDev dev(splashModeMono8, 4, false, white);
+  SplashOutputDev dev(splashModeRGB8, 4, false, white);
   dev.setFontAntialias(true);
   dev.setVectorAntialias(true);
   dev.startDoc(doc);
@@ -165,14 +165,16 @@ Result<GrayImage> Render(PDFDoc* doc, int page, int dpi) {
   if (bm == nullptr || bm->getWidth() <= 0 || bm->getHeight() <= 0) {
     return Status::InvalidInput("page " + std::to_string(page) + " cannot be rendered");
   }
-  GrayImage img;
+  PageImage img;
   img.width = bm->getWidth();
   img.height = bm->getHeight();
   img.dpi = dpi;
-  img.pixels.resize(static_cast<size_t>(img.width) * img.height);
+  img.channels = 3;
+  const size_t row = static_cast<size_t>(img.width) * 3;
+  img.pixels.resize(row * img.height);
   const unsigned char* data = bm->getDataPtr();
   for (int y = 0; y < img.height; ++y) {
-    std::copy_n(data + static_cast<size_t>(y) * bm->getRowSize(), img.width, img.pixels.data() + static_cast<size_t>(y) * img.width);
+    std::copy_n(data + static_cast<size_t>(y) * bm->getRowSize(), row, img.pixels.data() + static_cast<size_t>(y) * row);
   }
   return img;
 }
@@ -336,8 +338,11 @@ Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options)
     DropOverdrawnWords(&page.words);
     page.rulings = dev.TakeRulings();
     if (page.width > 0 && page.height > 0) page.image_cover = std::min(1.0, dev.image_area() / (page.width * page.height));
-    if (options.wants_render && options.on_render && options.wants_render(page)) {
-      Result<GrayImage> img = Render(doc.get(), p, options.render_dpi);
+    // wants_render sees every page (the pipeline records its decision on
+    // each); a page is rendered only when there is an on_render to take it.
+    bool render = options.wants_render && options.wants_render(page);
+    if (render && options.on_render) {
+      Result<PageImage> img = Render(doc.get(), p, options.render_dpi);
       if (!img.ok()) return img.status();
       options.on_render(page, std::move(img.value()));
     }

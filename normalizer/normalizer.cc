@@ -269,6 +269,31 @@ std::string ChangeCase(std::string_view s, bool upper) {
 }  // namespace
 
 std::string ToLower(std::string_view s) { return ChangeCase(s, false); }
+
+std::string StripTones(std::string_view s, int* tones) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  UErrorCode e = U_ZERO_ERROR;
+  icu::UnicodeString d = Nfd()->normalize(u, e);
+  if (U_FAILURE(e)) d = u;
+  icu::UnicodeString kept;
+  int n = 0;
+  for (int32_t i = 0; i < d.length(); ++i) {
+    UChar c = d.charAt(i);
+    // grave, acute, tilde, hook above, dot below: the five tone marks.
+    if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323) {
+      ++n;
+      continue;
+    }
+    kept.append(c);
+  }
+  if (tones != nullptr) *tones = n;
+  e = U_ZERO_ERROR;
+  icu::UnicodeString c = Nfc()->normalize(kept, e);
+  if (U_FAILURE(e)) c = kept;
+  std::string out;
+  c.toUTF8String(out);
+  return out;
+}
 std::string ToUpper(std::string_view s) { return ChangeCase(s, true); }
 
 std::string CollapseSpaces(std::string_view s) {

@@ -60,6 +60,11 @@ char32_t FoldChar(char32_t c);
 std::string ToLower(std::string_view s);
 std::string ToUpper(std::string_view s);
 
+// The word without its tone marks (huyền, sắc, hỏi, ngã, nặng), vowel marks
+// kept: "Tiếng" -> "Tiêng", "hoạch" -> "hoach".  *tones, if given, counts
+// the marks taken off (a syllable has at most one).
+std::string StripTones(std::string_view s, int* tones = nullptr);
+
 // Runs of spaces and newlines become one space; no space at either end.
 std::string CollapseSpaces(std::string_view s);
 

@@ -1,6 +1,8 @@
 // The only file that includes Tesseract and Leptonica.
 #include "ocr/ocr.h"
 
+#include "ocr/ink.h"
+
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
@@ -26,7 +28,7 @@ struct BoxaDeleter {
 };
 using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
 
-PixPtr ToPix(const GrayImage& img) {
+PixPtr ToPix(const PageImage& img) {
   PixPtr pix(pixCreate(img.width, img.height, 8));
   if (!pix) return nullptr;
   pixSetResolution(pix.get(), img.dpi, img.dpi);
@@ -127,11 +129,16 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   return e;
 }
 
-Result<OcrResult> OcrEngine::Recognize(const GrayImage& image, double page_width, double page_height) {
-  if (image.width <= 0 || image.height <= 0 || image.pixels.size() != static_cast<size_t>(image.width) * image.height) {
+Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_width, double page_height) {
+  if (colour.width <= 0 || colour.height <= 0 || (colour.channels != 1 && colour.channels != 3) ||
+      colour.pixels.size() != static_cast<size_t>(colour.width) * colour.height * colour.channels) {
     return Status::InvalidInput("empty page image");
   }
   OcrResult out;
+  // 0. Seals, stamps and coloured notes off (ocr/ink.h).
+  InkStats ink;
+  PageImage image = DropColourInk(colour, &ink);
+  out.colour_ink = ink.coloured;
   PixPtr pix = ToPix(image);
   if (!pix) return Status::Internal("cannot allocate the page image");
   // 1. Skew.  Leptonica gives the angle that straightens the page; small

@@ -2,7 +2,8 @@
 // had drawn them.
 //
 // A scanned page has no text layer; the pipeline renders it (extractor's
-// ReadOptions::wants_render) and hands the grey image here.  Recognize():
+// ReadOptions::wants_render) and hands the colour image here.  Recognize():
+//  0. takes coloured ink (seals, stamps, notes in colour) off, ocr/ink.h;
 //  1. finds the page's skew (Leptonica) and rotates it straight, so that
 //     lines of text are level again for the layout stage;
 //  2. finds table rulings: long thin runs of dark pixels, horizontal and
@@ -40,6 +41,7 @@ struct OcrResult {
   std::vector<Ruling> rulings;  // table lines found in the image
   double confidence = 0;        // mean word confidence, 0..100 (0 if no words)
   double skew_degrees = 0;      // the rotation undone before reading
+  double colour_ink = 0;        // share of the page taken off as seals, stamps, coloured notes
 };
 
 class OcrEngine {
@@ -51,7 +53,8 @@ class OcrEngine {
   OcrEngine& operator=(const OcrEngine&) = delete;
 
   // page_width/height: the page's size in points (to scale pixel boxes).
-  Result<OcrResult> Recognize(const GrayImage& image, double page_width, double page_height);
+  // A colour image has its coloured ink taken off first (ocr/ink.h).
+  Result<OcrResult> Recognize(const PageImage& image, double page_width, double page_height);
 
  private:
   OcrEngine() = default;

@@ -117,6 +117,13 @@ std::string ToJson(const PlanResult& plan) {
                    {"words", p.words}, {"skew_degrees", std::round(p.skew_degrees * 100) / 100}});
   }
   j["source"]["ocr_pages"] = ocr;
+  ordered_json reading = ordered_json::array();
+  auto r3 = [](double v) { return std::round(v * 1000) / 1000; };
+  for (const PageRead& p : plan.source.reading) {
+    reading.push_back({{"page", p.page}, {"by", p.by}, {"reason", p.reason}, {"text_cover", r3(p.text_cover)},
+                       {"syllables", r3(p.syllables)}, {"image_cover", r3(p.image_cover)}});
+  }
+  j["source"]["reading"] = reading;
   const DocumentFacts& d = plan.document;
   ordered_json doc;
   doc["kind"] = Opt(d.kind);

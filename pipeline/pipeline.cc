@@ -11,6 +11,7 @@
 #include "normalizer/legacy.h"
 #include "normalizer/normalizer.h"
 #include "ocr/ocr.h"
+#include "ocr/page_reading.h"
 #include "rules/facts.h"
 #include "rules/ocr_repairs.h"
 #include "rules/legal_refs.h"
@@ -42,6 +43,7 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   auto p = std::shared_ptr<Pipeline>(new Pipeline());
   p->data_ = data.value();
   p->legacy_ = legacy.value();
+  p->syllables_ = std::make_shared<const SyllableSet>(data.value()->syllables.onsets, data.value()->syllables.rhymes);
   p->tasks_ = tasks.value();
   p->options_ = options;
   p->refs_ = refs.value();
@@ -50,34 +52,6 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
 }
 
 namespace {
-
-// Why a page should be read by OCR, or "" if its own text will do.
-//  - no_text_layer: an image covers most of the page and there is (almost)
-//    no text on it;
-//  - unusable_text_layer: an image page whose hidden text is mostly not
-//    words: few letters among its characters, or Vietnamese without a
-//    single diacritic (an OCR layer made without Vietnamese).
-std::string OcrReason(const RawPage& page, OcrMode mode) {
-  if (mode == OcrMode::kNever) return "";
-  if (mode == OcrMode::kAlways) return "forced";
-  if (page.image_cover < 0.3) return "";  // a text page: most pages stop here
-  size_t chars = 0, letters = 0, marked = 0, junk = 0;
-  for (const Word& w : page.words) {
-    size_t i = 0;
-    while (i < w.text.size()) {
-      char32_t c = utf8::Next(w.text, &i);
-      ++chars;
-      if (c == 0xFFFD || c < 0x20) ++junk;
-      if ((c < 0x80 && std::isalnum(static_cast<int>(c))) || (c >= 0xC0 && c < 0x2000)) ++letters;
-      if (c >= 0xC0 && c < 0x2000) ++marked;
-    }
-  }
-  if (chars < 20) return "no_text_layer";
-  if (page.image_cover < 0.7) return "";
-  if (letters * 10 < chars * 6 || junk * 20 > chars) return "unusable_text_layer";
-  if (letters >= 300 && marked * 100 < letters) return "unusable_text_layer";
-  return "";
-}
 
 // One OCR engine per thread, made on first use (loading the language data
 // takes a few hundred milliseconds; most documents never need it).
@@ -212,12 +186,23 @@ Result<LaidOutDocument> Pipeline::Read(const std::string& path, SourceInfo* sour
   Status ocr_error;
   std::string reason;
   OcrRepairer repairer(data_->ocr_repairs);
+  // One decision per page (ocr/page_reading.h), recorded with its evidence.
+  ro.wants_render = [&](const RawPage& page) {
+    PageReading decision = DecidePageReading(page, *syllables_);
+    PageRead read{page.number, decision.ocr ? "ocr" : "text", decision.reason, decision.evidence.text_cover,
+                  decision.evidence.syllables, decision.evidence.image_cover};
+    if (options_.ocr == OcrMode::kAlways) {
+      read.by = "ocr";
+      read.reason = "forced";
+    } else if (read.by == "ocr" && (options_.ocr == OcrMode::kNever || !ocr_error.ok())) {
+      read.by = "none";  // it should have been OCR'd: its own text (if any) is what there is
+    }
+    source->reading.push_back(read);
+    reason = read.by == "ocr" ? read.reason : "";
+    return !reason.empty();
+  };
   if (options_.ocr != OcrMode::kNever) {
-    ro.wants_render = [&](const RawPage& page) {
-      reason = ocr_error.ok() ? OcrReason(page, options_.ocr) : "";
-      return !reason.empty();
-    };
-    ro.on_render = [&](RawPage& page, GrayImage&& image) {
+    ro.on_render = [&](RawPage& page, PageImage&& image) {
       Result<OcrEngine*> engine = ThreadEngine(options_);
       if (!engine.ok()) {
         ocr_error = engine.status();

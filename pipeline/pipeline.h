@@ -19,6 +19,7 @@
 #include "common/plan.h"
 #include "common/status.h"
 #include "extractor/layout.h"
+#include "normalizer/syllables.h"
 
 namespace kh {
 
@@ -68,6 +69,7 @@ class Pipeline {
   PipelineOptions options_;
   std::shared_ptr<const RuleData> data_;
   std::shared_ptr<const LegacyDecoder> legacy_;
+  std::shared_ptr<const SyllableSet> syllables_;
   std::shared_ptr<const LegalRefExtractor> refs_;
   std::shared_ptr<const TargetExtractor> targets_;
   std::shared_ptr<const TaskExtractor> tasks_;

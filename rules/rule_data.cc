@@ -263,6 +263,18 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   if (!timelines.ok()) return timelines.status();
   Result<json> ocr = ParseRuleFile(dir, "ocr_repairs.json");
   if (!ocr.ok()) return ocr.status();
+  Result<json> syllables = ParseRuleFile(dir, "syllables.json");
+  if (!syllables.ok()) return syllables.status();
+  try {
+    const json& j = syllables.value();
+    data->syllables.onsets = j.at("onsets").get<std::vector<std::string>>();
+    data->syllables.rhymes = j.at("rhymes").get<std::vector<std::string>>();
+    data->syllables.examples = j.at("examples").get<std::vector<std::string>>();
+    data->syllables.counter_examples = j.at("counter_examples").get<std::vector<std::string>>();
+    if (data->syllables.rhymes.empty()) return Status::DataError("rules/syllables.json: no rhymes");
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/syllables.json: ") + e.what());
+  }
   try {
     for (const json& r : ocr.value().at("repairs")) {
       OcrRepairRule o;

@@ -124,6 +124,13 @@ struct OcrRepairRule {
   std::vector<std::string> counter_examples;                  // left unchanged
 };
 
+// rules/syllables.json: the Vietnamese syllable inventory
+// (normalizer/syllables.h reads with it).
+struct SyllableRules {
+  std::vector<std::string> onsets, rhymes;
+  std::vector<std::string> examples, counter_examples;
+};
+
 struct RuleData {
   std::vector<DocType> doc_types;
   std::vector<Body> bodies;
@@ -135,6 +142,7 @@ struct RuleData {
   TaskTableRules task_tables;
   TimelineRules timelines;
   std::vector<OcrRepairRule> ocr_repairs;
+  SyllableRules syllables;
 
   const DocType* TypeById(std::string_view id) const;
   const DocType* TypeByWord(std::string_view folded_word) const;

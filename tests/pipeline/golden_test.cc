@@ -210,6 +210,14 @@ TEST_P(LegacyTranscriptTest, FactsAndReferencesComeOut) {
 INSTANTIATE_TEST_SUITE_P(Legacy, LegacyTranscriptTest,
                          ::testing::Values("2006-16EZE_TT01.06GopvonDNNVV", "2006-1E499_ND109veDKKD_dacotrenmucPTDNN-V"));
 
+TEST(EditDistanceTest, ApproximateMatchFindsAPhraseWithSlips) {
+  EXPECT_EQ(ApproxDistance("QH15", "Nghị quyết số 163/2024/QH15 ngày"), 0u);
+  EXPECT_EQ(ApproxDistance("163/2024/QH15 ngày", "Nghị quyết số 163/2024/QHI5 ngày"), 1u);
+  EXPECT_EQ(ApproxDistance("kế hoạch", "ké hoạch năm"), 1u);
+  EXPECT_TRUE(PhraseFound("thực hiện nghị quyết số 163/2024/qh15 ngày 27 tháng 11", "thực hiện nghị quyết số 163/2024/qhi15 ngày 27 tháng 11 năm"));
+  EXPECT_FALSE(PhraseFound("hội đồng nhân dân tỉnh", "ủy ban nhân dân huyện"));
+}
+
 TEST(EditDistanceTest, IsLevenshtein) {
   EXPECT_EQ(EditDistance(Chars("kitten"), Chars("sitting")), 3u);
   EXPECT_EQ(EditDistance(Chars(""), Chars("abc")), 3u);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <regex>
 
+#include "common/utf8.h"
 #include "normalizer/normalizer.h"
 
 namespace kh {
@@ -72,6 +73,38 @@ Overlap WordOverlap(const std::string& person, const std::string& program) {
 bool MetricMatches(const std::string& person, const std::string& program) {
   Overlap o = WordOverlap(person, program);
   return o.recall >= 0.6 && o.precision >= 0.35;
+}
+
+size_t ApproxDistance(const std::string& phrase, const std::string& text) {
+  auto chars = [](const std::string& s) {
+    std::u32string out;
+    size_t i = 0;
+    while (i < s.size()) out.push_back(utf8::Next(s, &i));
+    return out;
+  };
+  const std::u32string p = chars(phrase), t = chars(text);
+  // col[i]: the distance of p[0..i) to the best stretch ending at the text
+  // position; a stretch may start anywhere, so row 0 is all zeros.
+  std::vector<size_t> col(p.size() + 1), prev(p.size() + 1);
+  for (size_t i = 0; i <= p.size(); ++i) prev[i] = i;
+  size_t best = p.size();
+  for (char32_t c : t) {
+    col[0] = 0;
+    for (size_t i = 1; i <= p.size(); ++i)
+      col[i] = std::min({prev[i - 1] + (p[i - 1] != c), prev[i] + 1, col[i - 1] + 1});
+    best = std::min(best, col[p.size()]);
+    std::swap(col, prev);
+  }
+  return best;
+}
+
+bool PhraseFound(const std::string& phrase, const std::string& text) {
+  size_t n = 0, i = 0;
+  while (i < phrase.size()) {
+    utf8::Next(phrase, &i);
+    ++n;
+  }
+  return ApproxDistance(phrase, text) * 10 <= n;
 }
 
 std::string Squeeze(const std::string& s) {

@@ -43,6 +43,15 @@ Overlap WordOverlap(const std::string& person, const std::string& program);
 // mostly other words: recall >= 0.6 and precision >= 0.35.
 bool MetricMatches(const std::string& person, const std::string& program);
 
+// The fewest character edits that turn `phrase` into some stretch of
+// `text` (Sellers' approximate matching, in code points): 0 when the
+// phrase is in the text as it is.
+size_t ApproxDistance(const std::string& phrase, const std::string& text);
+
+// A phrase a person read on a page is found in what was read of it when at
+// most one character in ten differs (OCR slips: "QHI5" for "QH15").
+bool PhraseFound(const std::string& phrase, const std::string& text);
+
 // Whitespace collapsed and trimmed, for cell text.
 std::string Squeeze(const std::string& s);
 

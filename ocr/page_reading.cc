@@ -1,0 +1,68 @@
+#include "ocr/page_reading.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "common/utf8.h"
+
+namespace kh {
+namespace {
+
+// Thresholds, each with the pages it was set on (bench/accuracy and the
+// tests in tests/ocr/page_reading_test.cc).
+constexpr double kImagePage = 0.3;       // image cover from which a page is a scan
+constexpr int kNoText = 20;              // fewer characters: no text layer
+constexpr double kJunkSyllables = 0.55;  // fewer syllables among its words: junk
+constexpr double kPartialCover = 0.06;   // less of the page covered: a box or a stamp
+constexpr int kMarkedFrom = 80;          // characters from which a page must have marks
+constexpr double kMarkedMin = 0.02;      // ... at least this share of them
+
+}  // namespace
+
+PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables) {
+  PageEvidence e;
+  e.image_cover = page.image_cover;
+  double area = 0;
+  int letters = 0, marked = 0;
+  std::vector<std::string> words;
+  for (const Word& w : page.words) {
+    area += std::max(0.0, w.box.width()) * std::max(0.0, w.box.height());
+    size_t i = 0;
+    while (i < w.text.size()) {
+      char32_t c = utf8::Next(w.text, &i);
+      ++e.chars;
+      if ((c < 0x80 && std::isalpha(static_cast<int>(c))) || (c >= 0xC0 && c < 0x2000)) ++letters;
+      if (c >= 0xC0 && c < 0x2000) ++marked;
+    }
+    words.push_back(w.text);
+  }
+  double page_area = page.width * page.height;
+  e.text_cover = page_area > 0 ? std::min(1.0, area / page_area) : 0;
+  e.syllables = syllables.Share(words).share();
+  e.marked = letters ? static_cast<double>(marked) / letters : 0;
+  return e;
+}
+
+PageReading DecidePageReading(const RawPage& page, const SyllableSet& syllables) {
+  PageReading r;
+  r.evidence = MeasurePage(page, syllables);
+  const PageEvidence& e = r.evidence;
+  if (e.image_cover < kImagePage) {
+    r.reason = "text_page";
+    return r;
+  }
+  r.ocr = true;
+  if (e.chars < kNoText) {
+    r.reason = "no_text_layer";
+  } else if (e.syllables < kJunkSyllables || (e.chars >= kMarkedFrom && e.marked < kMarkedMin)) {
+    r.reason = "unusable_text_layer";
+  } else if (e.text_cover < kPartialCover) {
+    r.reason = "partial_text_layer";
+  } else {
+    r.ocr = false;
+    r.reason = "image_page_text";
+  }
+  return r;
+}
+
+}  // namespace kh
