@@ -137,7 +137,7 @@ struct PageRead {
   std::string by;      // "text" or "ocr" ("none": not OCR'd as --ocr never was given)
   std::string reason;  // "text_page", "image_page_text", "no_text_layer",
                        // "unusable_text_layer", "partial_text_layer", "forced"
-  double text_cover = 0, syllables = 0, image_cover = 0;  // the evidence, 0..1
+  double text_cover = 0, syllables = 0, image_cover = 0;  // the evidence, 0..1 (syllables -1: not counted)
 };
 
 // A page read by OCR.

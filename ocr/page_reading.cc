@@ -19,7 +19,7 @@ constexpr double kMarkedMin = 0.02;      // ... at least this share of them
 
 }  // namespace
 
-PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables) {
+PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables, bool count_syllables) {
   PageEvidence e;
   e.image_cover = page.image_cover;
   double area = 0;
@@ -34,18 +34,20 @@ PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables) {
       if ((c < 0x80 && std::isalpha(static_cast<int>(c))) || (c >= 0xC0 && c < 0x2000)) ++letters;
       if (c >= 0xC0 && c < 0x2000) ++marked;
     }
-    words.push_back(w.text);
+    if (count_syllables) words.push_back(w.text);
   }
   double page_area = page.width * page.height;
   e.text_cover = page_area > 0 ? std::min(1.0, area / page_area) : 0;
-  e.syllables = syllables.Share(words).share();
+  e.syllables = count_syllables ? syllables.Share(words).share() : -1;
   e.marked = letters ? static_cast<double>(marked) / letters : 0;
   return e;
 }
 
 PageReading DecidePageReading(const RawPage& page, const SyllableSet& syllables) {
   PageReading r;
-  r.evidence = MeasurePage(page, syllables);
+  // Syllables are counted on image pages only: a page that is not a scan is
+  // read by its text whatever it holds, and counting costs (ICU per word).
+  r.evidence = MeasurePage(page, syllables, page.image_cover >= kImagePage);
   const PageEvidence& e = r.evidence;
   if (e.image_cover < kImagePage) {
     r.reason = "text_page";

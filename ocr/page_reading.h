@@ -32,7 +32,7 @@ namespace kh {
 struct PageEvidence {
   int chars = 0;             // characters of the text layer
   double text_cover = 0;     // 0..1
-  double syllables = 0;      // 0..1 of the words with letters
+  double syllables = 0;      // 0..1 of the words with letters; -1: not counted (not a scan)
   double marked = 0;         // 0..1 of the letters
   double image_cover = 0;    // 0..1
 };
@@ -45,7 +45,7 @@ struct PageReading {
   PageEvidence evidence;
 };
 
-PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables);
+PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables, bool count_syllables = true);
 PageReading DecidePageReading(const RawPage& page, const SyllableSet& syllables);
 
 }  // namespace kh

@@ -121,7 +121,8 @@ std::string ToJson(const PlanResult& plan) {
   auto r3 = [](double v) { return std::round(v * 1000) / 1000; };
   for (const PageRead& p : plan.source.reading) {
     reading.push_back({{"page", p.page}, {"by", p.by}, {"reason", p.reason}, {"text_cover", r3(p.text_cover)},
-                       {"syllables", r3(p.syllables)}, {"image_cover", r3(p.image_cover)}});
+                       {"syllables", p.syllables < 0 ? ordered_json() : ordered_json(r3(p.syllables))},
+                       {"image_cover", r3(p.image_cover)}});
   }
   j["source"]["reading"] = reading;
   const DocumentFacts& d = plan.document;

@@ -1,5 +1,7 @@
 #include "rules/facts.h"
 
+#include "rules/levels.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -49,20 +51,6 @@ bool HasLetter(const std::string& s) {
 }
 
 bool IsUpperText(const std::string& s) { return HasLetter(s) && ToUpper(s) == s; }
-
-const char* const kLevels[] = {"thanh pho", "thi tran", "thi xa", "tinh", "huyen", "quan", "phuong", "xa"};
-
-// Number of words of a level at w[i..] (folded words), 0 if none.
-size_t LevelAt(const std::vector<std::string>& fw, size_t i) {
-  for (const char* lv : kLevels) {
-    std::vector<std::string> parts = SplitWords(lv);
-    if (i + parts.size() > fw.size()) continue;
-    bool ok = true;
-    for (size_t k = 0; k < parts.size(); ++k) ok = ok && fw[i + k] == parts[k];
-    if (ok) return parts.size();
-  }
-  return 0;
-}
 
 Location LinesLocation(const std::vector<Line>& lines) {
   Location loc;
@@ -123,7 +111,7 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
   while (i < fw.size()) {
     size_t lv = LevelAt(fw, i);
     if (lv > 0) {
-      out.push_back(ToLower(Join(nw, i, i + lv)));
+      out.push_back(LevelDisplay(Join(fw, i, i + lv)));
       i += lv;
       continue;
     }

@@ -1,5 +1,7 @@
 #include "rules/legal_refs.h"
 
+#include "rules/levels.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -44,17 +46,6 @@ std::string StripSpaces(std::string_view s) {
   std::string out;
   for (char c : s) if (c != ' ' && c != '\n') out.push_back(c);
   return out;
-}
-
-std::string LevelDisplay(std::string_view folded) {
-  if (folded == "tinh") return "tỉnh";
-  if (folded == "thanh pho" || folded == "tp" || folded == "tp.") return "thành phố";
-  if (folded == "huyen") return "huyện";
-  if (folded == "quan") return "quận";
-  if (folded == "thi xa") return "thị xã";
-  if (folded == "xa") return "xã";
-  if (folded == "phuong") return "phường";
-  return std::string(folded);
 }
 
 // Display form of one code part: the vocabulary's spelling when it knows the

@@ -1,0 +1,87 @@
+#include "tests/support/real_score.h"
+
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "output/json_writer.h"
+#include "output/text_writer.h"
+#include "tests/support/text_match.h"
+
+namespace kh {
+
+using nlohmann::json;
+
+bool ScoreRealDocument(const Pipeline& pipeline, const std::string& pdf, const json& want, RealScore* score,
+                       std::string* error) {
+  RealScore& s = *score;
+  s = RealScore();
+  auto t0 = std::chrono::steady_clock::now();
+  PlanResult plan;
+  Result<LaidOutDocument> laid = pipeline.Read(pdf, &plan.source, &plan.diagnostics);
+  if (!laid.ok()) {
+    *error = laid.status().message();
+    return false;
+  }
+  pipeline.Extract(laid.value(), &plan);
+  s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  s.got = json::parse(ToJson(plan));
+
+  const json& reading = s.got["source"]["reading"];
+  for (const json& w : want.value("reading", json::array())) {
+    ++s.pages;
+    for (const json& r : reading)
+      if (r["page"] == w["page"] && r["by"] == w["by"] && r["reason"] == w["reason"]) ++s.pages_as_expected;
+  }
+  std::map<int, std::string> page_text;
+  for (const Page& p : laid->pages) {
+    LaidOutDocument one;
+    one.pages = {p};
+    page_text[p.number] = Comparable(RowsToText(one));
+  }
+  for (const json& ph : want.value("phrases", json::array())) {
+    ++s.phrases;
+    int page = ph["page"];
+    if (PhraseFound(Comparable(ph["text"]), page_text[page])) {
+      ++s.phrases_found;
+    } else {
+      s.missed.push_back("page " + std::to_string(page) + " phrase: " + ph["text"].get<std::string>());
+    }
+  }
+  const json& doc = want["document"];
+  for (const char* f : {"kind", "number", "date", "issuer", "province", "title"}) {
+    if (!doc.contains(f)) continue;
+    ++s.facts;
+    if (s.got["document"][f] == doc[f]) ++s.facts_right;
+    else s.missed.push_back(std::string("fact ") + f + ": " + s.got["document"][f].dump());
+  }
+  if (doc.contains("signer")) {
+    ++s.facts;
+    if (s.got["document"]["signer"]["name"] == doc["signer"]["name"]) ++s.facts_right;
+    else s.missed.push_back("fact signer: " + s.got["document"]["signer"]["name"].dump());
+  }
+  std::set<std::string> got_refs;
+  for (const json& r : s.got["legal_references"]) got_refs.insert(r["number"]);
+  s.refs_got = static_cast<int>(got_refs.size());
+  for (const json& n : want.value("references", json::array())) {
+    ++s.refs_want;
+    if (got_refs.count(n)) ++s.refs_found;
+    else s.missed.push_back("reference " + n.get<std::string>());
+  }
+  const json& targets = s.got["targets"];
+  s.targets_got = static_cast<int>(targets.size());
+  std::vector<bool> used(targets.size(), false);
+  for (const json& w : want.value("targets", json::array())) {
+    ++s.targets_want;
+    bool hit = false;
+    for (size_t k = 0; k < targets.size() && !hit; ++k)
+      if (!used[k] && targets[k]["page"] == w["page"] && targets[k]["value"] == w["value"] &&
+          targets[k]["comparator"] == w["comparator"])
+        used[k] = hit = true;
+    if (hit) ++s.targets_found;
+    else s.missed.push_back("target p" + w["page"].dump() + " " + w["value"].dump() + " " + w["metric"].get<std::string>());
+  }
+  return true;
+}
+
+}  // namespace kh

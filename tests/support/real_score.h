@@ -1,0 +1,35 @@
+// real_score: how well one real document of corpus/real/ is read, against
+// its NAME.expected.json (written from the page images).  One measure for
+// the scan test (tests/pipeline/scan_test.cc, which adds the known-gaps
+// ledger) and the accuracy table (bench/accuracy.cc).
+#ifndef KEHOACH_TESTS_SUPPORT_REAL_SCORE_H_
+#define KEHOACH_TESTS_SUPPORT_REAL_SCORE_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+
+namespace kh {
+
+struct RealScore {
+  int pages = 0, pages_as_expected = 0;  // read by text or OCR, for the reason expected
+  int phrases = 0, phrases_found = 0;    // PhraseFound in that page's text
+  // The seven facts: kind, number, date, issuer, province, title, signer's name.
+  int facts = 0, facts_right = 0;
+  int refs_want = 0, refs_found = 0, refs_got = 0;           // by number
+  int targets_want = 0, targets_found = 0, targets_got = 0;  // by page, value, comparator
+  double seconds = 0;
+  std::vector<std::string> missed;  // "page N phrase: …", "reference …", "fact …"
+  nlohmann::json got;               // the plan as JSON
+};
+
+// Reads pdf with pipeline and scores it against want; false with *error set
+// if the PDF cannot be read.
+bool ScoreRealDocument(const Pipeline& pipeline, const std::string& pdf, const nlohmann::json& want, RealScore* score,
+                       std::string* error);
+
+}  // namespace kh
+
+#endif  // KEHOACH_TESTS_SUPPORT_REAL_SCORE_H_
