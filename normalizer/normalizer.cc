@@ -103,20 +103,26 @@ void CanonicalTone(icu::UnicodeString* s) {
   s->insert(a.start + U16_LENGTH(a.base), tone);
 }
 
-// Normalizes one run of letters; returns the UTF-8 result.
-std::string NormalizeRun(const std::u32string& run) {
-  icu::UnicodeString u;
-  for (char32_t c : run) u.append(static_cast<UChar32>(c));
+// u decomposed (NFD), changed by edit, composed again (NFC), as UTF-8.
+template <typename Edit>
+std::string Recomposed(const icu::UnicodeString& u, Edit edit) {
   UErrorCode e = U_ZERO_ERROR;
   icu::UnicodeString d = Nfd()->normalize(u, e);
   if (U_FAILURE(e)) d = u;
-  CanonicalTone(&d);
+  edit(&d);
   e = U_ZERO_ERROR;
   icu::UnicodeString c = Nfc()->normalize(d, e);
   if (U_FAILURE(e)) c = d;
   std::string out;
   c.toUTF8String(out);
   return out;
+}
+
+// Normalizes one run of letters; returns the UTF-8 result.
+std::string NormalizeRun(const std::u32string& run) {
+  icu::UnicodeString u;
+  for (char32_t c : run) u.append(static_cast<UChar32>(c));
+  return Recomposed(u, CanonicalTone);
 }
 
 bool IsLetterLike(char32_t c) {
@@ -270,31 +276,27 @@ std::string ChangeCase(std::string_view s, bool upper) {
 
 std::string ToLower(std::string_view s) { return ChangeCase(s, false); }
 
+std::string ToUpper(std::string_view s) { return ChangeCase(s, true); }
+
 std::string StripTones(std::string_view s, int* tones) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  UErrorCode e = U_ZERO_ERROR;
-  icu::UnicodeString d = Nfd()->normalize(u, e);
-  if (U_FAILURE(e)) d = u;
-  icu::UnicodeString kept;
   int n = 0;
-  for (int32_t i = 0; i < d.length(); ++i) {
-    UChar c = d.charAt(i);
-    // grave, acute, tilde, hook above, dot below: the five tone marks.
-    if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323) {
-      ++n;
-      continue;
+  std::string out = Recomposed(u, [&n](icu::UnicodeString* d) {
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < d->length(); ++i) {
+      UChar c = d->charAt(i);
+      // grave, acute, tilde, hook above, dot below: the five tone marks.
+      if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323) {
+        ++n;
+        continue;
+      }
+      kept.append(c);
     }
-    kept.append(c);
-  }
+    *d = kept;
+  });
   if (tones != nullptr) *tones = n;
-  e = U_ZERO_ERROR;
-  icu::UnicodeString c = Nfc()->normalize(kept, e);
-  if (U_FAILURE(e)) c = kept;
-  std::string out;
-  c.toUTF8String(out);
   return out;
 }
-std::string ToUpper(std::string_view s) { return ChangeCase(s, true); }
 
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
