@@ -5,8 +5,7 @@
 namespace kh {
 namespace {
 
-constexpr int kSpread = 60;   // max - min channel: how far from grey ink must be
-constexpr int kDark = 160;    // luminance under which a pixel is ink
+constexpr int kSpread = 60;  // max - min channel: how far from grey ink must be
 
 }  // namespace
 
@@ -22,14 +21,12 @@ PageImage DropColourInk(const PageImage& image, InkStats* stats) {
   out.channels = 1;
   const size_t n = static_cast<size_t>(image.width) * image.height;
   out.pixels.resize(n);
-  size_t dark = 0, coloured = 0;
+  size_t coloured = 0;
   const uint8_t* p = image.pixels.data();
   for (size_t i = 0; i < n && (i + 1) * 3 <= image.pixels.size(); ++i, p += 3) {
     int r = p[0], g = p[1], b = p[2];
     int hi = std::max({r, g, b}), lo = std::min({r, g, b});
     int lum = (299 * r + 587 * g + 114 * b) / 1000;
-    bool ink = lum < kDark || hi - lo > kSpread;
-    dark += ink;
     // Red, pink, magenta, purple and blue: green is the lowest channel or
     // blue clearly above it.  Yellow and brown paper has blue lowest.
     bool seal_hue = (g <= b + 10 && (r - g > kSpread || b - g > kSpread)) || (b - r > kSpread && b - g > 20);
@@ -41,7 +38,6 @@ PageImage DropColourInk(const PageImage& image, InkStats* stats) {
     }
   }
   if (stats != nullptr && n > 0) {
-    stats->dark = static_cast<double>(dark) / n;
     stats->coloured = static_cast<double>(coloured) / n;
   }
   return out;

@@ -22,7 +22,6 @@
 namespace kh {
 
 struct InkStats {
-  double dark = 0;      // share of the page's pixels that are dark ink of any colour
   double coloured = 0;  // share of the page's pixels taken off as coloured ink
 };
 

@@ -136,9 +136,7 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
   }
   OcrResult out;
   // 0. Seals, stamps and coloured notes off (ocr/ink.h).
-  InkStats ink;
-  PageImage image = DropColourInk(colour, &ink);
-  out.colour_ink = ink.coloured;
+  PageImage image = DropColourInk(colour);
   PixPtr pix = ToPix(image);
   if (!pix) return Status::Internal("cannot allocate the page image");
   // 1. Skew.  Leptonica gives the angle that straightens the page; small

@@ -41,7 +41,6 @@ struct OcrResult {
   std::vector<Ruling> rulings;  // table lines found in the image
   double confidence = 0;        // mean word confidence, 0..100 (0 if no words)
   double skew_degrees = 0;      // the rotation undone before reading
-  double colour_ink = 0;        // share of the page taken off as seals, stamps, coloured notes
 };
 
 class OcrEngine {

@@ -16,6 +16,8 @@ constexpr double kJunkSyllables = 0.55;  // fewer syllables among its words: jun
 constexpr double kPartialCover = 0.06;   // less of the page covered: a box or a stamp
 constexpr int kMarkedFrom = 80;          // characters from which a page must have marks
 constexpr double kMarkedMin = 0.02;      // ... at least this share of them
+constexpr double kAlnumMin = 0.6;        // fewer letters and digits among its characters: junk
+constexpr double kBrokenMax = 0.05;      // more U+FFFD and control characters: junk
 
 }  // namespace
 
@@ -23,7 +25,7 @@ PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables, bool
   PageEvidence e;
   e.image_cover = page.image_cover;
   double area = 0;
-  int letters = 0, marked = 0;
+  int letters = 0, marked = 0, alnum = 0, broken = 0;
   std::vector<std::string> words;
   for (const Word& w : page.words) {
     area += std::max(0.0, w.box.width()) * std::max(0.0, w.box.height());
@@ -33,6 +35,8 @@ PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables, bool
       ++e.chars;
       if ((c < 0x80 && std::isalpha(static_cast<int>(c))) || (c >= 0xC0 && c < 0x2000)) ++letters;
       if (c >= 0xC0 && c < 0x2000) ++marked;
+      if ((c < 0x80 && std::isalnum(static_cast<int>(c))) || (c >= 0xC0 && c < 0x2000)) ++alnum;
+      if (c == 0xFFFD || c < 0x20) ++broken;
     }
     if (count_syllables) words.push_back(w.text);
   }
@@ -40,6 +44,8 @@ PageEvidence MeasurePage(const RawPage& page, const SyllableSet& syllables, bool
   e.text_cover = page_area > 0 ? std::min(1.0, area / page_area) : 0;
   e.syllables = count_syllables ? syllables.Share(words).share() : -1;
   e.marked = letters ? static_cast<double>(marked) / letters : 0;
+  e.alnum = e.chars ? static_cast<double>(alnum) / e.chars : 0;
+  e.broken = e.chars ? static_cast<double>(broken) / e.chars : 0;
   return e;
 }
 
@@ -56,7 +62,8 @@ PageReading DecidePageReading(const RawPage& page, const SyllableSet& syllables)
   r.ocr = true;
   if (e.chars < kNoText) {
     r.reason = "no_text_layer";
-  } else if (e.syllables < kJunkSyllables || (e.chars >= kMarkedFrom && e.marked < kMarkedMin)) {
+  } else if (e.syllables < kJunkSyllables || e.alnum < kAlnumMin || e.broken > kBrokenMax ||
+             (e.chars >= kMarkedFrom && e.marked < kMarkedMin)) {
     r.reason = "unusable_text_layer";
   } else if (e.text_cover < kPartialCover) {
     r.reason = "partial_text_layer";

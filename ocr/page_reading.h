@@ -10,6 +10,8 @@
 //    under a half);
 //  - marked: the share of its letters that carry a Vietnamese mark (a
 //    Vietnamese text has many; an OCR layer that dropped them has none);
+//  - alnum and broken: the share of its characters that are letters or
+//    digits, and that are U+FFFD or control characters (a layer of symbols);
 //  - image_cover: the share covered by images (a scan: near 1).
 //
 // A page that is not mostly image is read by its text.  An image page is
@@ -34,6 +36,8 @@ struct PageEvidence {
   double text_cover = 0;     // 0..1
   double syllables = 0;      // 0..1 of the words with letters; -1: not counted (not a scan)
   double marked = 0;         // 0..1 of the letters
+  double alnum = 0;          // 0..1 of the characters: letters and digits
+  double broken = 0;         // 0..1 of the characters: U+FFFD and control characters
   double image_cover = 0;    // 0..1
 };
 

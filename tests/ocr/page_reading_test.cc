@@ -81,6 +81,16 @@ TEST(PageReadingTest, JunkTextOverAScanIsOcrd) {
   EXPECT_EQ(r.reason, "unusable_text_layer");
 }
 
+// A layer of symbols and replacement characters among real words is junk,
+// whatever share of its few words are syllables.
+TEST(PageReadingTest, ALayerOfSymbolsIsOcrd) {
+  std::vector<std::string> symbols = {"Kế", "hoạch", "\xEF\xBF\xBD\xEF\xBF\xBD", "#$%&", "@@@@", "*+*+", "~~~~"};
+  PageReading r = DecidePageReading(Page(1.0, symbols, 30), Built());
+  EXPECT_TRUE(r.ocr);
+  EXPECT_EQ(r.reason, "unusable_text_layer");
+  EXPECT_LT(r.evidence.alnum, 0.6);
+}
+
 // A scan with a good text layer over its body keeps it (a searchable PDF).
 TEST(PageReadingTest, AScanWithItsBodyAsTextKeepsIt) {
   PageReading r = DecidePageReading(Page(1.0, kBody, 35), Built());

@@ -32,12 +32,6 @@ const std::string kSrc = KEHOACH_SOURCE_DIR;
 const std::vector<std::string> kCorpus = {"000_cantho_2026", "001_camau_2023", "003_cantho_2019",
                                "004_cantho_2025", "005_vinhlong_2025", "006_soctrang_2024"};
 
-json Load(const std::string& path) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << path;
-  return in ? json::parse(in) : json();
-}
-
 // The hand-written expectation agrees with the plan's source (a failure here
 // is a fault of the expected file, not of the program).
 class ExpectationTest : public ::testing::TestWithParam<std::string> {};
@@ -47,7 +41,7 @@ TEST_P(ExpectationTest, AgreesWithThePlanSource) {
   PlanSource src;
   std::string error;
   ASSERT_TRUE(ReadPlanSource(kSrc + "/corpus/src/" + name + ".plan", &src, &error)) << error;
-  CheckAgainstSource(Load(kSrc + "/corpus/" + name + ".expected.json"), src);
+  CheckAgainstSource(LoadJson(kSrc + "/corpus/" + name + ".expected.json"), src);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, ExpectationTest, ::testing::ValuesIn(kCorpus));
@@ -59,7 +53,7 @@ class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, MatchesTheDocument) {
   const std::string name = GetParam();
-  json want = Load(kSrc + "/corpus/" + name + ".expected.json");
+  json want = LoadJson(kSrc + "/corpus/" + name + ".expected.json");
   PlanSource src;
   std::string error;
   ASSERT_TRUE(ReadPlanSource(kSrc + "/corpus/src/" + name + ".plan", &src, &error)) << error;
@@ -93,7 +87,7 @@ INSTANTIATE_TEST_SUITE_P(Corpus, GoldenTest, ::testing::ValuesIn(kCorpus));
 // The comparison itself can fail: a wrong expected metric, cell, date or
 // fact is caught (what the issue asked to try by hand, kept as a test).
 TEST(GoldenCompareTest, AWrongExpectationFails) {
-  json want = Load(kSrc + "/corpus/004_cantho_2025.expected.json");
+  json want = LoadJson(kSrc + "/corpus/004_cantho_2025.expected.json");
   PlanSource src;
   std::string error;
   ASSERT_TRUE(ReadPlanSource(kSrc + "/corpus/src/004_cantho_2025.plan", &src, &error)) << error;
@@ -194,7 +188,7 @@ TEST_P(LegacyTranscriptTest, ConvertedTextMatchesTranscript) {
 // what kehoach gets wrong is listed in corpus/known_gaps.json.
 TEST_P(LegacyTranscriptTest, FactsAndReferencesComeOut) {
   const std::string base = kSrc + "/corpus/legacy/" + GetParam();
-  json want = Load(base + ".expected.json");
+  json want = LoadJson(base + ".expected.json");
   auto pipeline = Pipeline::Create({});
   ASSERT_TRUE(pipeline.ok());
   Result<PlanResult> plan = pipeline.value()->Run(base + ".pdf");

@@ -12,6 +12,12 @@ namespace kh {
 
 using nlohmann::json;
 
+json LoadJson(const std::string& path) {
+  std::ifstream in(path);
+  EXPECT_TRUE(in) << path;
+  return in ? json::parse(in) : json();
+}
+
 // ---- differences and known gaps --------------------------------------------
 
 Ledger::Ledger(const std::string& doc, const std::string& gaps_file) : doc_(doc) {

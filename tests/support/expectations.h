@@ -27,6 +27,9 @@
 
 namespace kh {
 
+// The JSON file at path; a test failure and null if it cannot be read.
+nlohmann::json LoadJson(const std::string& path);
+
 // ---- differences and known gaps --------------------------------------------
 
 class Ledger {
