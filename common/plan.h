@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/geometry.h"
+#include "common/signature.h"
 
 namespace kh {
 
@@ -120,6 +121,10 @@ struct DocumentFacts {
   std::optional<std::string> title;
   std::optional<int> period_from, period_to;
   Signer signer;
+  // The document's digital signatures (PDF signature fields and the boxes
+  // signing tools stamp on pages): who and when signed the file, never its
+  // own issuer, signer or date.
+  std::vector<Signature> signatures;
   std::map<std::string, Location> provenance;  // fact name -> where it was read
 };
 

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "common/geometry.h"
+#include "common/signature.h"
 #include "common/status.h"
 
 namespace kh {
@@ -62,6 +63,9 @@ struct RawPage {
   std::vector<Ruling> rulings;
   // The share of the page (0..1) covered by images: near 1 on a scan.
   double image_cover = 0;
+  // Filled shapes with curves in them: letters drawn as outlines (a page
+  // printed to PDF without fonts has thousands and no text), or a logo.
+  int curved_fills = 0;
 };
 
 // A page rendered for OCR: rows top down, `channels` bytes a pixel, 3 (red,
@@ -74,8 +78,10 @@ struct PageImage {
   std::vector<uint8_t> pixels;  // width * height * channels
 };
 
+
 struct RawDocument {
   std::vector<RawPage> pages;
+  std::vector<Signature> signatures;
   // The fonts' PostScript names without subset prefix ("LiberationSerif-Bold"),
   // indexed by Word::font; fonts[0] is "" (no name).
   std::vector<std::string> fonts = {""};

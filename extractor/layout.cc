@@ -205,6 +205,7 @@ std::string Line::Text() const {
 
 LaidOutDocument Layout(RawDocument doc) {
   LaidOutDocument out;
+  out.signatures = std::move(doc.signatures);
   // Pass 1: ruled tables and lines per page.
   struct PageWork {
     std::vector<TableSegment> tables;

@@ -62,6 +62,7 @@ struct Page {
 struct LaidOutDocument {
   std::vector<Page> pages;
   std::vector<Table> tables;  // every table, each joined over its pages (tables.h)
+  std::vector<Signature> signatures;  // as RawDocument has them
 };
 
 // Takes the document by value: pass std::move(doc) when it is not needed

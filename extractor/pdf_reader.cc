@@ -3,6 +3,9 @@
 // also records the straight strokes and thin fills that make table rulings.
 #include <GlobalParams.h>
 #include <PDFDoc.h>
+#include <Form.h>
+#include <Annot.h>
+#include <UTF.h>
 #include <ErrorCodes.h>
 #include <Error.h>
 #include <GfxState.h>
@@ -13,6 +16,7 @@
 #include <splash/SplashBitmap.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -24,6 +28,7 @@
 
 #include "common/utf8.h"
 #include "extractor/extractor.h"
+#include "extractor/pkcs7.h"
 
 namespace kh {
 namespace {
@@ -64,6 +69,8 @@ class CollectingTextOutputDev : public TextOutputDev {
       }
     }
   }
+  int curved_fills() const { return curved_fills_; }
+
   void fill(GfxState* state) override {
     TextOutputDev::fill(state);
     FillRulings(state);
@@ -101,6 +108,14 @@ class CollectingTextOutputDev : public TextOutputDev {
   // A filled subpath whose bounding box is thin in one direction is a line.
   void FillRulings(GfxState* state) {
     const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths() && curved_fills_ < 1000000; ++s) {
+      const GfxSubpath* sp = path->getSubpath(s);
+      for (int i = 0; i < sp->getNumPoints(); ++i)
+        if (sp->getCurve(i)) {
+          ++curved_fills_;
+          break;
+        }
+    }
     for (int s = 0; s < path->getNumSubpaths(); ++s) {
       const GfxSubpath* sp = path->getSubpath(s);
       if (sp->getNumPoints() < 3) continue;
@@ -139,6 +154,7 @@ class CollectingTextOutputDev : public TextOutputDev {
   }
   std::vector<Ruling> rulings_;
   double image_area_ = 0;
+  int curved_fills_ = 0;
 };
 
 std::string FontName(const TextWord* w, int idx) {
@@ -240,6 +256,85 @@ Status CheckPdfHeader(const std::string& path) {
   return Status::OK();
 }
 
+// A PDF text string (PDFDocEncoding or UTF-16 with its BOM) as UTF-8.
+std::string TextString(const Object& o) {
+  if (!o.isString()) return "";
+  Unicode* u = nullptr;
+  int n = TextStringToUCS4(o.getString()->toStr(), &u);
+  std::string s;
+  for (int i = 0; i < n; ++i) utf8::Append(u[i], &s);
+  gfree(u);
+  return s;
+}
+
+// "D:20251002162401+07'00'" -> "2025-10-02T16:24:01+07:00".
+std::string PdfDate(const std::string& d) {
+  std::string v = d.rfind("D:", 0) == 0 ? d.substr(2) : d;
+  if (v.size() < 14 || v.find_first_not_of("0123456789") < 14) return "";
+  std::string iso = v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2) + "T" + v.substr(8, 2) + ":" +
+                    v.substr(10, 2) + ":" + v.substr(12, 2);
+  std::string tz = v.substr(14);
+  if (!tz.empty() && tz[0] == 'Z') return iso + "Z";
+  if (tz.size() >= 3 && (tz[0] == '+' || tz[0] == '-')) {
+    std::string mm = tz.size() >= 6 ? tz.substr(4, 2) : "00";
+    return iso + tz.substr(0, 3) + ":" + mm;
+  }
+  return iso;
+}
+
+std::vector<Signature> ReadSignatures(PDFDoc* doc, const std::string& path) {
+  std::vector<Signature> out;
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(path, ec);
+  for (FormFieldSignature* f : doc->getSignatureFields()) {
+    if (f == nullptr || out.size() >= 100) continue;
+    Signature sig;
+    sig.field = true;
+    if (const GooString* der = f->getSignature(); der != nullptr) {
+      Pkcs7Info info;
+      if (ReadPkcs7(std::string_view(der->c_str(), der->getLength()), &info)) {
+        sig.signer = info.signer;
+        sig.time = info.signing_time;
+      }
+    }
+    Object v = f->getObj()->dictLookup("V");
+    if (v.isDict()) {
+      if (sig.time.empty()) {
+        Object m = v.dictLookup("M");
+        if (m.isString()) sig.time = PdfDate(m.getString()->toStr());
+      }
+      if (sig.signer.empty()) sig.signer = TextString(v.dictLookup("Name"));
+      sig.reason = TextString(v.dictLookup("Reason"));
+      sig.location = TextString(v.dictLookup("Location"));
+    }
+    // [0 a b c]: everything but the signature's own bytes.
+    Object* range = f->getByteRange();
+    if (range != nullptr && range->isArray() && range->arrayGetLength() == 4 && !ec) {
+      long long r[4];
+      bool ints = true;
+      for (int i = 0; i < 4; ++i) {
+        Object x = range->arrayGet(i);
+        ints = ints && (x.isInt() || x.isInt64());
+        r[i] = x.isInt() ? x.getInt() : x.isInt64() ? x.getInt64() : 0;
+      }
+      sig.whole_file = ints && r[0] == 0 && r[2] + r[3] == static_cast<long long>(size);
+    }
+    if (f->getNumWidgets() > 0 && f->getWidget(0) != nullptr && f->getWidget(0)->getWidgetAnnotation() != nullptr) {
+      FormWidget* w = f->getWidget(0);
+      int page = w->getWidgetAnnotation()->getPageNum();
+      double x1, y1, x2, y2;
+      w->getRect(&x1, &y1, &x2, &y2);
+      if (page >= 1 && page <= doc->getNumPages() && x2 > x1 && y2 > y1) {
+        const PDFRectangle* crop = doc->getCatalog()->getPage(page)->getCropBox();
+        sig.page = page;
+        sig.box = {x1 - crop->x1, crop->y2 - y2, x2 - crop->x1, crop->y2 - y1};
+      }
+    }
+    out.push_back(std::move(sig));
+  }
+  return out;
+}
+
 Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options) {
   InitPoppler();
   if (Status s = CheckPdfHeader(path); !s.ok()) return s;
@@ -263,6 +358,7 @@ Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options)
   }
   RawDocument out;
   out.encrypted = doc->isEncrypted();
+  out.signatures = ReadSignatures(doc.get(), path);
   out.pages.reserve(n);
   std::unordered_map<std::string, uint32_t> name_ids = {{"", 0}};
   for (int p = 1; p <= n; ++p) {
@@ -338,6 +434,7 @@ Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options)
     DropOverdrawnWords(&page.words);
     page.rulings = dev.TakeRulings();
     if (page.width > 0 && page.height > 0) page.image_cover = std::min(1.0, dev.image_area() / (page.width * page.height));
+    page.curved_fills = dev.curved_fills();
     // wants_render sees every page (the pipeline records its decision on
     // each); a page is rendered only when there is an on_render to take it.
     bool render = options.wants_render && options.wants_render(page);

@@ -1,6 +1,7 @@
 // The only file that includes Tesseract and Leptonica.
 #include "ocr/ocr.h"
 
+#include "ocr/fill_ins.h"
 #include "ocr/ink.h"
 
 #include <leptonica/allheaders.h>
@@ -27,6 +28,11 @@ struct BoxaDeleter {
   void operator()(BOXA* b) const { boxaDestroy(&b); }
 };
 using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
+
+struct BoxDeleter {
+  void operator()(BOX* b) const { boxDestroy(&b); }
+};
+using BoxPtr = std::unique_ptr<BOX, BoxDeleter>;
 
 PixPtr ToPix(const PageImage& img) {
   PixPtr pix(pixCreate(img.width, img.height, 8));
@@ -107,6 +113,23 @@ void MarkBold(PIX* bin, double sx, double sy, const std::vector<int>& line_of, s
   for (size_t i = 0; i < words->size(); ++i) (*words)[i].bold = width[line_of[i]] > median * 1.3;
 }
 
+// The page in grey with all its ink kept, coloured ink as dark as black
+// (each pixel's darkest channel): for reading what was written in blue.
+PixPtr InkKept(const PageImage& img) {
+  if (img.channels == 1) return ToPix(img);
+  PageImage grey;
+  grey.width = img.width;
+  grey.height = img.height;
+  grey.dpi = img.dpi;
+  grey.channels = 1;
+  grey.pixels.resize(static_cast<size_t>(img.width) * img.height);
+  for (size_t i = 0; i < grey.pixels.size(); ++i) {
+    const uint8_t* p = img.pixels.data() + i * 3;
+    grey.pixels[i] = std::min({p[0], p[1], p[2]});
+  }
+  return ToPix(grey);
+}
+
 }  // namespace
 
 OcrEngine::~OcrEngine() {
@@ -144,6 +167,7 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
   l_float32 angle = 0, conf = 0;
   PixPtr straight(pixFindSkewAndDeskew(pix.get(), 2, &angle, &conf));
   if (!straight) straight.reset(pixClone(pix.get()));
+  const bool rotated = straight.get() != pix.get();
   if (conf >= 2.5 && std::fabs(angle) >= 0.1) out.skew_degrees = angle;
   pix.reset();
 
@@ -170,6 +194,7 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
   }
   double conf_sum = 0;
   std::vector<int> line_of;
+  std::vector<std::vector<Box>> glyphs;  // each word's character boxes, for fill_ins
   int line = -1;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it) {
@@ -205,6 +230,13 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
       }
       if (seen) continue;
       conf_sum += c;
+      std::vector<Box> g;
+      tesseract::LTRResultIterator sym(*it);
+      do {
+        int gl, gt, gr, gb;
+        if (sym.BoundingBox(tesseract::RIL_SYMBOL, &gl, &gt, &gr, &gb)) g.push_back({gl * sx, gt * sy, gr * sx, gb * sy});
+      } while (sym.Next(tesseract::RIL_SYMBOL) && !sym.IsAtBeginningOf(tesseract::RIL_WORD));
+      glyphs.push_back(std::move(g));
       out.words.push_back(std::move(w));
       line_of.push_back(std::max(line, 0));
     } while (it->Next(tesseract::RIL_WORD));
@@ -212,6 +244,46 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
   api.Clear();
   if (!out.words.empty()) out.confidence = conf_sum / out.words.size();
   if (bin) MarkBold(bin.get(), sx, sy, line_of, &out.words);
+  // 4. The number and day written in by hand or stamp (ocr/fill_ins.h),
+  // read again as digits from the page with its coloured ink kept.
+  SplitAtLabels(&out.words, &glyphs);
+  std::vector<FillIn> fills = FindFillIns(out.words);
+  if (!fills.empty()) {
+    PixPtr inked = InkKept(colour);
+    if (inked && rotated)
+      inked.reset(pixRotate(inked.get(), angle * 3.14159265358979 / 180, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    std::vector<std::string> readings;
+    if (inked) {
+      // Read with its label, which the engine needs as context for
+      // handwriting, and only the label's letters and digits allowed.
+      api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      for (const FillIn& f : fills) {
+        api.SetVariable("tessedit_char_whitelist", ("0123456789" + f.label).c_str());
+        double h = f.box.height() / sy;
+        int x0 = static_cast<int>(f.label_box.x0 / sx), x1 = static_cast<int>(f.box.x1 / sx);
+        int y0 = static_cast<int>(f.box.y0 / sy - 0.35 * h), y1 = static_cast<int>(f.box.y1 / sy + 0.35 * h);
+        BoxPtr clip(boxCreate(x0, y0, x1 - x0, y1 - y0));
+        PixPtr cut(clip && x1 > x0 && y1 > y0 ? pixClipRectangle(inked.get(), clip.get(), nullptr) : nullptr);
+        // Tesseract wants a margin of paper round a word.
+        PixPtr crop(cut ? pixAddBorder(cut.get(), static_cast<int>(h / 2), 255) : nullptr);
+        std::string read;
+        if (crop) {
+          api.SetImage(crop.get());
+          api.SetSourceResolution(dpi);
+          std::unique_ptr<char[]> t(api.GetUTF8Text());
+          if (t) read = t.get();
+          // What follows the label.
+          size_t at = read.find(f.label);
+          if (at != std::string::npos) read = read.substr(at + f.label.size());
+          api.Clear();
+        }
+        readings.push_back(read);
+      }
+      api.SetVariable("tessedit_char_whitelist", "");
+      api.SetPageSegMode(tesseract::PSM_AUTO);
+    }
+    ApplyFillIns(fills, readings, &out.words);
+  }
   return out;
 }
 

@@ -12,6 +12,7 @@ namespace {
 // tests in tests/ocr/page_reading_test.cc).
 constexpr double kImagePage = 0.3;       // image cover from which a page is a scan
 constexpr int kNoText = 20;              // fewer characters: no text layer
+constexpr int kOutlinedText = 300;       // curved fills from which a page without text is letters drawn as outlines
 constexpr double kJunkSyllables = 0.55;  // fewer syllables among its words: junk
 constexpr double kPartialCover = 0.06;   // less of the page covered: a box or a stamp
 constexpr int kMarkedFrom = 80;          // characters from which a page must have marks
@@ -55,6 +56,12 @@ PageReading DecidePageReading(const RawPage& page, const SyllableSet& syllables)
   // read by its text whatever it holds, and counting costs (ICU per word).
   r.evidence = MeasurePage(page, syllables, page.image_cover >= kImagePage);
   const PageEvidence& e = r.evidence;
+  r.evidence.curved_fills = page.curved_fills;
+  if (e.image_cover < kImagePage && e.chars < kNoText && page.curved_fills >= kOutlinedText) {
+    r.ocr = true;
+    r.reason = "outlined_text";
+    return r;
+  }
   if (e.image_cover < kImagePage) {
     r.reason = "text_page";
     return r;

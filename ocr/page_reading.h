@@ -12,9 +12,12 @@
 //    Vietnamese text has many; an OCR layer that dropped them has none);
 //  - alnum and broken: the share of its characters that are letters or
 //    digits, and that are U+FFFD or control characters (a layer of symbols);
-//  - image_cover: the share covered by images (a scan: near 1).
+//  - image_cover: the share covered by images (a scan: near 1);
+//  - curved_fills: filled shapes with curves (extractor.h), the letters of
+//    a page printed without fonts (Ghostscript -dNoOutputFonts: thousands).
 //
-// A page that is not mostly image is read by its text.  An image page is
+// A page without text whose letters are outlines is OCR'd (outlined_text).
+// Any other page that is not mostly image is read by its text.  An image page is
 // OCR'd when its text is missing (no_text_layer), junk (unusable_text_layer)
 // or only a corner of it, such as a signature box or a stamp
 // (partial_text_layer); otherwise its text layer is believed.
@@ -39,12 +42,14 @@ struct PageEvidence {
   double alnum = 0;          // 0..1 of the characters: letters and digits
   double broken = 0;         // 0..1 of the characters: U+FFFD and control characters
   double image_cover = 0;    // 0..1
+  int curved_fills = 0;
 };
 
 struct PageReading {
   bool ocr = false;
   // "text_page", "image_page_text" (a scan with a text layer that carries
-  // its body), "no_text_layer", "unusable_text_layer", "partial_text_layer".
+  // its body), "no_text_layer", "unusable_text_layer", "partial_text_layer",
+  // "outlined_text".
   std::string reason;
   PageEvidence evidence;
 };

@@ -137,6 +137,22 @@ std::string ToJson(const PlanResult& plan) {
   doc["title"] = Opt(d.title);
   doc["period"] = {{"from", Opt(d.period_from)}, {"to", Opt(d.period_to)}};
   doc["signer"] = {{"name", Opt(d.signer.name)}, {"role", Opt(d.signer.role)}, {"authority", Opt(d.signer.authority)}};
+  ordered_json sigs = ordered_json::array();
+  for (const Signature& g : d.signatures) {
+    auto str = [](const std::string& v) { return v.empty() ? ordered_json(nullptr) : ordered_json(v); };
+    ordered_json o;
+    o["from"] = g.field && g.visible ? "field_and_box" : g.field ? "field" : "box";
+    o["signer"] = str(g.signer);
+    o["organisation"] = str(g.organisation);
+    o["email"] = str(g.email);
+    o["time"] = str(g.time);
+    o["reason"] = str(g.reason);
+    o["location"] = str(g.location);
+    o["whole_file"] = g.field ? ordered_json(g.whole_file) : ordered_json(nullptr);
+    o["at"] = g.page > 0 ? LocationJson(Location{g.page, g.box}) : ordered_json(nullptr);
+    sigs.push_back(o);
+  }
+  doc["signatures"] = sigs;
   ordered_json prov = ordered_json::object();
   for (const auto& [k, loc] : d.provenance) prov[k] = LocationJson(loc);
   doc["provenance"] = prov;

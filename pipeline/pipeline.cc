@@ -14,6 +14,7 @@
 #include "ocr/page_reading.h"
 #include "rules/facts.h"
 #include "rules/ocr_repairs.h"
+#include "rules/signature_box.h"
 #include "rules/legal_refs.h"
 #include "rules/targets.h"
 #include "rules/tasks.h"
@@ -187,7 +188,10 @@ Result<LaidOutDocument> Pipeline::Read(const std::string& path, SourceInfo* sour
   std::string reason;
   OcrRepairer repairer(data_->ocr_repairs);
   // One decision per page (ocr/page_reading.h), recorded with its evidence.
+  std::vector<Signature> boxes;  // read from each page's own text, before OCR replaces it
   ro.wants_render = [&](const RawPage& page) {
+    std::vector<Signature> b = ReadSignatureBoxes(page, data_->signature_labels);
+    boxes.insert(boxes.end(), b.begin(), b.end());
     PageReading decision = DecidePageReading(page, *syllables_);
     PageRead read{page.number, decision.ocr ? "ocr" : "text", decision.reason, decision.evidence.text_cover,
                   decision.evidence.syllables, decision.evidence.image_cover};
@@ -234,6 +238,7 @@ Result<LaidOutDocument> Pipeline::Read(const std::string& path, SourceInfo* sour
     if (options_.ocr == OcrMode::kAlways) return ocr_error;
     diagnostics->push_back({"ocr_unavailable", "scanned pages were not read: " + ocr_error.message(), 0});
   }
+  raw->signatures = MergeSignatures(std::move(raw->signatures), boxes);
   source->pages = static_cast<int>(raw->pages.size());
   DecodeLegacyFonts(&raw.value(), ocr_pages, *legacy_, source);
   source->text_layer = TextLayer(raw.value(), *source, ocr_pages);
@@ -276,6 +281,7 @@ void Pipeline::Extract(const LaidOutDocument& laid, PlanResult* result) const {
   Text text = BuildText(laid);
   NormalizedText nt = Normalize(text.text);
   plan.document = ExtractFacts(laid, *refs_, &plan.diagnostics);
+  plan.document.signatures = laid.signatures;
   RefContext ctx;
   ctx.province = plan.document.province;
   if (ctx.province) {

@@ -78,7 +78,45 @@ const Block* LastRightColumn(const LaidOutDocument& doc) {
   return found;
 }
 
+bool IsLetter(char32_t c) {
+  char32_t f = FoldChar(c);
+  return f >= 'a' && f <= 'z';
+}
+
 }  // namespace
+
+std::optional<std::string> PersonName(const std::string& line, const RuleData& data) {
+  std::string t = NormalizeString(line);
+  // Quotes, dashes and stops round it.
+  size_t b = 0;
+  while (b < t.size()) {
+    size_t i = b;
+    if (IsLetter(utf8::Next(t, &i))) break;
+    b = i;
+  }
+  t = t.substr(b);
+  size_t e = 0;  // past the last letter
+  for (size_t i = 0; i < t.size();)
+    if (IsLetter(utf8::Next(t, &i))) e = i;
+  t = t.substr(0, e);
+  std::vector<std::string> w = SplitWords(t);
+  std::vector<std::string> fw = SplitWords(Fold(t));
+  size_t from = 0;
+  for (const std::string& r : data.signer.ranks) {
+    std::vector<std::string> rw = SplitWords(r);
+    if (rw.size() < fw.size() && std::equal(rw.begin(), rw.end(), fw.begin()) && rw.size() > from) from = rw.size();
+  }
+  if (w.size() - from < 2 || w.size() - from > 6) return std::nullopt;
+  for (size_t k = from; k < w.size(); ++k) {
+    size_t i = 0;
+    char32_t first = utf8::Next(w[k], &i);
+    std::string head = w[k].substr(0, i), rest = w[k].substr(i);
+    if (!IsLetter(first) || ToUpper(head) != head || ToLower(rest) != rest) return std::nullopt;
+    for (size_t j = 0; j < rest.size();)
+      if (!IsLetter(utf8::Next(rest, &j))) return std::nullopt;
+  }
+  return Join(w, from, w.size());
+}
 
 std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
   std::string n = NormalizeString(printed);
@@ -235,8 +273,18 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   }
 
   // ---- province ----
+  // The place in the date line is a province's only for a body of one: a
+  // ministry in Hà Nội ("Bộ Công an", or a unit under it) has none.
+  bool central = false;
+  for (const std::optional<std::string>* src : {&facts.parent_issuer, &facts.issuer}) {
+    if (!*src) continue;
+    std::string f = Fold(**src);
+    for (const Body& b : data.bodies)
+      for (const std::string& a : b.aliases)
+        if (!b.local && !b.place_only && f.rfind(a, 0) == 0 && (f.size() == a.size() || f[a.size()] == ' ')) central = true;
+  }
   for (const std::optional<std::string>* src : {&facts.parent_issuer, &facts.issuer, &facts.place}) {
-    if (facts.province || !*src) continue;
+    if (facts.province || !*src || (src == &facts.place && central)) continue;
     std::vector<std::string> fw = SplitWords(Fold(**src));
     for (size_t i = 0; i < fw.size() && !facts.province; ++i) {
       size_t plen = 0;
@@ -279,6 +327,10 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
         continue;
       }
       if (!l.bold) break;
+      // A gap wider than a line ends the title ("ỦY BAN NHÂN DÂN TỈNH …",
+      // the authority line of a Quyết định, is bold too).
+      const Line& prev = title_lines.empty() ? *kind_line : title_lines.back();
+      if (l.page != prev.page || l.box.y0 - prev.box.y1 > prev.box.height()) break;
       title_lines.push_back(l);
     }
     if (kind_line != nullptr) break;
@@ -307,11 +359,28 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   const Block* sig = LastRightColumn(doc);
   if (sig != nullptr && sig != right) {
     std::vector<Line> roles, name;
+    std::optional<std::string> person;
     for (const Line& l : sig->lines) {
       if (IsUpperText(l.Text())) {
         if (name.empty()) roles.push_back(l);
-      } else if (HasLetter(l.Text())) {
+      } else if (std::optional<std::string> p = PersonName(l.Text(), data)) {
         name = {l};
+        person = p;
+      }
+    }
+    // The name under the space for the signature and the seal, below the
+    // band: the first name-like line under the role, within 160 pt.
+    for (const Page& p : doc.pages) {
+      if (person || roles.empty() || p.number != sig->page) continue;
+      for (const Block& b : p.blocks) {
+        for (const Line& l : b.lines) {
+          if (person || l.box.y0 < sig->box.y1 || l.box.y0 - sig->box.y1 > 160) continue;
+          if (l.box.cx() < sig->box.x0 - 30 || l.box.cx() > sig->box.x1 + 30) continue;
+          if (std::optional<std::string> n = PersonName(l.Text(), data)) {
+            name = {l};
+            person = n;
+          }
+        }
       }
     }
     if (!roles.empty()) {
@@ -352,9 +421,8 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       }
       facts.provenance["signer.role"] = LinesLocation(roles);
     }
-    if (!name.empty()) {
-      std::string n = NormalizeString(name[0].Text());
-      facts.signer.name = n;
+    if (person) {
+      facts.signer.name = *person;
       facts.provenance["signer.name"] = LinesLocation(name);
     }
   }

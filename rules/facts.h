@@ -35,6 +35,13 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
 // lower, place names capitalized.
 std::string BodyDisplayName(const std::string& printed, const RuleData& data);
 
+// The person's name a line under a signature block holds (rules/signer.json):
+// 2 to 6 words, each a capital and small letters, a rank before it dropped,
+// quotes and a final stop dropped ("Thiếu tướng Ngô Thanh Bình." -> "Ngô
+// Thanh Bình"); nullopt for anything else (a role in capitals, a recipient,
+// the signature's scrawl read by OCR: "vo Vi", "l").
+std::optional<std::string> PersonName(const std::string& line, const RuleData& data);
+
 }  // namespace kh
 
 #endif  // KEHOACH_RULES_FACTS_H_

@@ -275,6 +275,31 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   } catch (const json::exception& e) {
     return Status::DataError(std::string("rules/syllables.json: ") + e.what());
   }
+  Result<json> signer = ParseRuleFile(dir, "signer.json");
+  if (!signer.ok()) return signer.status();
+  try {
+    for (const std::string& r : signer.value().at("ranks").get<std::vector<std::string>>())
+      data->signer.ranks.push_back(Fold(NormalizeString(r)));
+    data->signer.examples = signer.value().at("examples").get<std::vector<std::string>>();
+    data->signer.counter_examples = signer.value().at("counter_examples").get<std::vector<std::string>>();
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/signer.json: ") + e.what());
+  }
+  Result<json> sig = ParseRuleFile(dir, "signature_box.json");
+  if (!sig.ok()) return sig.status();
+  try {
+    for (const json& f : sig.value().at("fields")) {
+      SignatureLabel l;
+      l.field = f.at("field").get<std::string>();
+      l.labels = f.at("labels").get<std::vector<std::string>>();
+      l.examples = f.at("examples").get<std::vector<std::string>>();
+      l.counter_examples = f.at("counter_examples").get<std::vector<std::string>>();
+      if (l.labels.empty()) return Status::DataError("rules/signature_box.json: " + l.field + ": no labels");
+      data->signature_labels.push_back(std::move(l));
+    }
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/signature_box.json: ") + e.what());
+  }
   try {
     for (const json& r : ocr.value().at("repairs")) {
       OcrRepairRule o;

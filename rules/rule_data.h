@@ -131,6 +131,13 @@ struct SyllableRules {
   std::vector<std::string> examples, counter_examples;
 };
 
+// rules/signature_box.json: a label of the box a signing tool stamps.
+struct SignatureLabel {
+  std::string field;                // "signer", "organisation", "email", "time"
+  std::vector<std::string> labels;  // folded, with the colon: "ky boi:"
+  std::vector<std::string> examples, counter_examples;  // whole lines
+};
+
 struct RuleData {
   std::vector<DocType> doc_types;
   std::vector<Body> bodies;
@@ -143,6 +150,11 @@ struct RuleData {
   TimelineRules timelines;
   std::vector<OcrRepairRule> ocr_repairs;
   SyllableRules syllables;
+  std::vector<SignatureLabel> signature_labels;  // rules/signature_box.json
+  struct {
+    std::vector<std::string> ranks;  // folded
+    std::vector<std::string> examples, counter_examples;
+  } signer;  // rules/signer.json
 
   const DocType* TypeById(std::string_view id) const;
   const DocType* TypeByWord(std::string_view folded_word) const;

@@ -5,6 +5,7 @@
 #include "tests/support/guard_inputs.h"
 #include "tests/support/scratch_dir.h"
 
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -117,6 +118,62 @@ TEST(PdfReaderTest, TextDrawnTwiceIsOneWord) {
   std::vector<std::string> texts;
   for (const Word& w : doc->pages[0].words) texts.push_back(w.text);
   EXPECT_EQ(texts, (std::vector<std::string>{"KE", "KE", "HOACH"}));
+}
+
+}  // namespace
+}  // namespace kh
+
+namespace kh {
+namespace {
+
+// "2024-11-26T10:40:48+07:00" -> "2024-11-26 03:40:48" (UTC), as pdfsig
+// prints signing times on a machine whose zone is UTC.
+std::string Utc(const std::string& iso) {
+  std::tm t{};
+  if (iso.size() < 19 || sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &t.tm_year, &t.tm_mon, &t.tm_mday, &t.tm_hour,
+                                &t.tm_min, &t.tm_sec) != 6)
+    return "bad time " + iso;
+  t.tm_year -= 1900;
+  t.tm_mon -= 1;
+  time_t s = timegm(&t);
+  std::string tz = iso.substr(19);
+  if (tz.size() == 6) s -= (tz[0] == '-' ? -1 : 1) * (std::stoi(tz.substr(1, 2)) * 3600 + std::stoi(tz.substr(4, 2)) * 60);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", std::gmtime(&s));
+  return buf;
+}
+
+// Expected values from Poppler's own pdfsig (signer common name, signing
+// time, "Total document signed" on the last one only), not from kehoach.
+TEST(PdfReaderTest, ReadsSignatureFields) {
+  Result<RawDocument> doc = ReadPdf(kSrc + "/corpus/real/r17_bc280_ubnd_quangngai_2024_scan.pdf", {});
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->signatures.size(), 2u);
+  const Signature& a = doc->signatures[0];
+  const Signature& b = doc->signatures[1];
+  EXPECT_TRUE(a.field);
+  EXPECT_EQ(a.signer, "Ủy ban nhân dân tỉnh Quảng Ngãi");
+  EXPECT_EQ(Utc(a.time), "2024-11-26 03:40:48");
+  EXPECT_FALSE(a.whole_file);  // the second signature was added after it
+  EXPECT_EQ(b.signer, "TRUNG TÂM CÔNG BÁO VÀ TIN HỌC");
+  EXPECT_EQ(Utc(b.time), "2024-11-26 13:45:56");
+  EXPECT_TRUE(b.whole_file);
+  // Both widgets are in the top strip of page 1 (the boxes on the image).
+  EXPECT_EQ(a.page, 1);
+  EXPECT_LT(a.box.y1, 80);
+  EXPECT_GT(a.box.x0, 300);
+
+  Result<RawDocument> r05 = ReadPdf(kSrc + "/corpus/real/r05_kh589_bca_c04_2025_scan.pdf", {});
+  ASSERT_TRUE(r05.ok());
+  ASSERT_EQ(r05->signatures.size(), 1u);
+  EXPECT_EQ(r05->signatures[0].signer, "Bộ Công an");
+  EXPECT_EQ(Utc(r05->signatures[0].time), "2025-10-02 09:24:01");
+  EXPECT_TRUE(r05->signatures[0].whole_file);
+
+  // No signature field: none.
+  Result<RawDocument> plain = ReadPdf(kSrc + "/corpus/003_cantho_2019.pdf", {});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->signatures.empty());
 }
 
 }  // namespace

@@ -53,6 +53,25 @@ TEST(PageReadingTest, AScanWithoutTextIsOcrd) {
   EXPECT_EQ(r.reason, "no_text_layer");
 }
 
+// No text and no image, but thousands of curved shapes: letters printed as
+// outlines (the fixture corpus/scans/003_cantho_2019.p1.outlined.pdf has
+// them).  A few curves (a logo, a seal drawn as vectors) on an empty page,
+// or curves beside a text layer, are no letters.
+TEST(PageReadingTest, LettersDrawnAsOutlinesAreOcrd) {
+  RawPage outlined = Page(0.0, {}, 0);
+  outlined.curved_fills = 2500;
+  PageReading r = DecidePageReading(outlined, Built());
+  EXPECT_TRUE(r.ocr);
+  EXPECT_EQ(r.reason, "outlined_text");
+  EXPECT_EQ(r.evidence.curved_fills, 2500);
+  RawPage logo = Page(0.0, {}, 0);
+  logo.curved_fills = 40;
+  EXPECT_EQ(DecidePageReading(logo, Built()).reason, "text_page");
+  RawPage text = Page(0.0, kBody, 35);
+  text.curved_fills = 2500;
+  EXPECT_FALSE(DecidePageReading(text, Built()).ocr);
+}
+
 // The regression of issue 16: a signed scan's only text is the signature box
 // in a corner (r05, r17, r18, r19, r25 of ../shared/real), once taken for the
 // page's text, so that page 1's body was never read.

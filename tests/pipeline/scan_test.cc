@@ -164,6 +164,28 @@ TEST(ScanTest, MixedTextAndScannedPages) {
   EXPECT_EQ(got["document"]["issuer"], want["document"]["issuer"]);
 }
 
+// A page printed to PDF without fonts (Ghostscript -dNoOutputFonts): no
+// text, its letters vector outlines.  It is rendered and OCR'd, and gives
+// the facts of page 1 the original gives (from its .plan source).
+TEST(ScanTest, LettersDrawnAsOutlinesAreOcrd) {
+  auto pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  json want = Expected("003_cantho_2019");
+  Result<PlanResult> plan = pipeline.value()->Run(kSrc + "/corpus/scans/003_cantho_2019.p1.outlined.pdf");
+  ASSERT_TRUE(plan.ok()) << plan.status().message();
+  ASSERT_EQ(plan->source.reading.size(), 1u);
+  EXPECT_EQ(plan->source.reading[0].by, "ocr");
+  EXPECT_EQ(plan->source.reading[0].reason, "outlined_text");
+  json got = json::parse(ToJson(plan.value()));
+  for (const char* f : {"number", "date", "issuer", "title"}) EXPECT_EQ(got["document"][f], want["document"][f]) << f;
+  // The references of page 1.
+  std::set<std::string> numbers;
+  for (const json& r : got["legal_references"]) numbers.insert(r["number"]);
+  for (const json& r : want["legal_references"])
+    for (const json& m : r.value("pages", json::array()))
+      if (m == 1) EXPECT_TRUE(numbers.count(r["number"])) << r["number"];
+}
+
 // --ocr never: a scan gives nothing, and says why.
 TEST(ScanTest, OcrNeverLeavesScansUnread) {
   PipelineOptions o;

@@ -22,3 +22,25 @@ TEST(FactsTest, BodyDisplayName) {
 
 }  // namespace
 }  // namespace kh
+
+namespace kh {
+namespace {
+
+// rules/signer.json: each example line gives the name after "=>", each
+// counter-example none.
+TEST(FactsTest, PersonNameExamplesAndCounterExamples) {
+  auto data = DefaultRuleData();
+  ASSERT_TRUE(data.ok());
+  const RuleData& d = *data.value();
+  ASSERT_FALSE(d.signer.examples.empty());
+  ASSERT_FALSE(d.signer.ranks.empty());
+  for (const std::string& e : d.signer.examples) {
+    size_t arrow = e.find(" => ");
+    ASSERT_NE(arrow, std::string::npos) << e;
+    EXPECT_EQ(PersonName(e.substr(0, arrow), d).value_or("(none)"), e.substr(arrow + 4)) << e;
+  }
+  for (const std::string& e : d.signer.counter_examples) EXPECT_FALSE(PersonName(e, d).has_value()) << e;
+}
+
+}  // namespace
+}  // namespace kh

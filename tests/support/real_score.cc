@@ -52,12 +52,15 @@ bool ScoreRealDocument(const Pipeline& pipeline, const std::string& pdf, const j
   for (const char* f : {"kind", "number", "date", "issuer", "province", "title"}) {
     if (!doc.contains(f)) continue;
     ++s.facts;
-    if (s.got["document"][f] == doc[f]) ++s.facts_right;
+    const json& g = s.got["document"][f];
+    if (g == doc[f] || (g.is_string() && doc[f].is_string() && SameText(doc[f], g))) ++s.facts_right;
     else s.missed.push_back(std::string("fact ") + f + ": " + s.got["document"][f].dump());
   }
   if (doc.contains("signer")) {
     ++s.facts;
-    if (s.got["document"]["signer"]["name"] == doc["signer"]["name"]) ++s.facts_right;
+    const json& g = s.got["document"]["signer"]["name"];
+    const json& n = doc["signer"]["name"];
+    if (g == n || (g.is_string() && n.is_string() && SameText(n, g))) ++s.facts_right;
     else s.missed.push_back("fact signer: " + s.got["document"]["signer"]["name"].dump());
   }
   std::set<std::string> got_refs;

@@ -111,6 +111,8 @@ std::string Squeeze(const std::string& s) {
   return CollapseSpaces(out);
 }
 
+bool SameText(const std::string& printed, const std::string& got) { return NormalizeString(printed) == got; }
+
 std::string Comparable(const std::string& s) { return ToLower(CollapseSpaces(NormalizeString(s))); }
 
 }  // namespace kh

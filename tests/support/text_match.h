@@ -35,6 +35,11 @@ bool PhraseFound(const std::string& phrase, const std::string& text);
 // Whitespace collapsed and trimmed, for cell text.
 std::string Squeeze(const std::string& s);
 
+// A value as printed (want) and as the program gives it: the same once the
+// printed one is in the output's canonical form (normalizer/normalizer.h:
+// one tone placement, "ma tuý" is "ma túy"; spaces and dashes).
+bool SameText(const std::string& printed, const std::string& got);
+
 // Lower case, one tone placement, spaces collapsed: for phrases and page text.
 std::string Comparable(const std::string& s);
 

@@ -1,0 +1,62 @@
+// fill_ins: the blanks of a document's form that are filled in after it is
+// printed, found among the words OCR read.
+//
+// A Vietnamese administrative document is printed with its number and day
+// left blank ("Số:    /QĐ-UBND", "Quảng Ngãi, ngày   tháng 02 năm 2025"); the
+// clerk who registers it writes them in by hand or with a number stamp,
+// often in blue ink.  Read with the rest of the page they come out as junk
+// ("Số:⁄{6", "ngàyà3"), or not at all once coloured ink is taken off
+// (ocr/ink.h).  So the engine finds each blank by its printed labels and
+// reads it again, on its own, from the image with its ink kept, as digits:
+//
+//   Số: [number] /SYMBOL         "Số:" (or "Số" starting a line), then a word
+//                                that starts with "/" or "-" and a capital
+//   ngày [day] tháng [month] năm YYYY
+//
+// A blank whose words are already clean digits of the right range is left
+// as it is.  One whose second reading is not a number of the right range is
+// emptied, so that the facts see a blank ("ngày   tháng 02 năm 2025": no
+// date, a diagnostic) rather than a wrong figure.
+//
+//   SplitAtLabels(&words, &glyphs);        // "ngàyà3" -> "ngày" "à3"
+//   for (const FillIn& f : FindFillIns(words)) digits.push_back(read(f.box));
+//   ApplyFillIns(fills, digits, &words);
+#ifndef KEHOACH_OCR_FILL_INS_H_
+#define KEHOACH_OCR_FILL_INS_H_
+
+#include <string>
+#include <vector>
+
+#include "extractor/extractor.h"
+
+namespace kh {
+
+struct FillIn {
+  enum Kind { kNumber, kDay, kMonth };
+  Kind kind = kNumber;
+  Box box;            // the blank: from the label's right edge to the next label, one line high
+  Box label_box;      // the printed label before it ("Số:", "ngày", "tháng")
+  std::string label;  // its text, as read
+  size_t first = 0;   // the words in the blank now: [first, last)
+  size_t last = 0;
+};
+
+// Splits a word where a label runs into what was written after it ("Số:⁄{6"
+// -> "Số:" "⁄{6", "ngàyà3" -> "ngày" "à3", "tháng02" -> "tháng" "02") and a
+// number's junk from its symbol ("#4/QĐ-UBND" -> "#4" "/QĐ-UBND").  glyphs[i]
+// are word i's character boxes (one a code point), or empty: then the word
+// is cut in proportion.  Both vectors stay parallel.
+void SplitAtLabels(std::vector<Word>* words, std::vector<std::vector<Box>>* glyphs);
+
+// The blanks whose words are not already a clean number of their range.
+std::vector<FillIn> FindFillIns(const std::vector<Word>& words);
+
+// readings[i]: what the second reading of fills[i].box gave.  Its digits,
+// when they are a number of the blank's range (number 1-99999, day 1-31,
+// month 1-12), replace the blank's words; else the blank is emptied.
+void ApplyFillIns(const std::vector<FillIn>& fills, const std::vector<std::string>& readings,
+                  std::vector<Word>* words);
+
+}  // namespace kh
+
+#endif  // KEHOACH_OCR_FILL_INS_H_

@@ -1,0 +1,126 @@
+#include "ocr/fill_ins.h"
+
+#include <gtest/gtest.h>
+
+namespace kh {
+namespace {
+
+// Words on one line, each 10 pt high, laid out left to right with the
+// widths given (a space of 4 between).
+std::vector<Word> Line(const std::vector<std::pair<std::string, double>>& words, double y = 100) {
+  std::vector<Word> out;
+  double x = 50;
+  for (const auto& [text, width] : words) {
+    Word w;
+    w.text = text;
+    w.box = {x, y, x + width, y + 10};
+    w.space_after = true;
+    out.push_back(w);
+    x += width + 4;
+  }
+  return out;
+}
+
+std::string Text(const std::vector<Word>& words) {
+  std::string s;
+  for (const Word& w : words) s += (s.empty() ? "" : " ") + w.text;
+  return s;
+}
+
+TEST(FillInsTest, SplitsWhatWasWrittenAgainstALabel) {
+  // As Tesseract read r18's and r19's headers: "Số:⁄{6", "ngàyà3", "4$tháng".
+  std::vector<Word> w = Line({{"Số:⁄{6", 40}, {"/CT-UBND", 40}, {"ngàyà3", 36}, {"4$tháng", 42}, {"năm", 20}, {"2021", 20}});
+  std::vector<std::vector<Box>> glyphs;
+  SplitAtLabels(&w, &glyphs);
+  EXPECT_EQ(Text(w), "Số: ⁄{6 /CT-UBND ngày à3 4$ tháng năm 2021");
+  ASSERT_EQ(glyphs.size(), w.size());
+  // Cut in proportion without glyph boxes: "Số:" is 3 of 6 code points.
+  EXPECT_DOUBLE_EQ(w[0].box.x1, 70);
+  EXPECT_DOUBLE_EQ(w[1].box.x0, 70);
+}
+
+// Regression: a table cell of the 003 scan, "Chương trình số 28-CTr/TU"
+// with "số" starting its line, came out "số 28 /TU"; "12 tháng/ lần" as
+// "tháng / lần"; "ngay," is a word and its comma.
+TEST(FillInsTest, LeavesWordsWithPunctuationAndBodyReferencesAlone) {
+  std::vector<Word> w = Line({{"số", 10}, {"28-CTr/TU", 40}, {"tháng/", 25}, {"lần", 15}, {"ngay,", 20}, {"(tháng", 25},
+                              {"tháng/năm", 40}});
+  std::vector<std::vector<Box>> glyphs;
+  SplitAtLabels(&w, &glyphs);
+  EXPECT_EQ(Text(w), "số 28-CTr/TU tháng/ lần ngay, (tháng tháng/năm");
+  EXPECT_TRUE(FindFillIns(w).empty());
+}
+
+TEST(FillInsTest, CutsAtTheGlyphBoxesWhenThereAreSome) {
+  std::vector<Word> w = Line({{"ngày27", 60}, {"tháng", 25}, {"12", 10}, {"năm", 20}, {"2021", 20}});
+  std::vector<std::vector<Box>> glyphs(w.size());
+  // "ngày" is narrow, the handwriting wide.
+  for (double x : {50, 55, 60, 65}) glyphs[0].push_back({x, 100, x + 4, 110});
+  glyphs[0].push_back({80, 100, 95, 110});
+  glyphs[0].push_back({95, 100, 110, 110});
+  SplitAtLabels(&w, &glyphs);
+  ASSERT_EQ(Text(w), "ngày 27 tháng 12 năm 2021");
+  EXPECT_DOUBLE_EQ(w[0].box.x1, 74.5);  // between the "y" (69) and the "2" (80)
+}
+
+TEST(FillInsTest, FindsTheNumberAndTheDayAndLeavesCleanFiguresAlone) {
+  std::vector<Word> w = Line({{"Số:", 15}, {"#4", 12}, {"/QĐ-UBND", 40}});
+  std::vector<Word> date = Line({{"Quảng", 25}, {"Ngãi,", 20}, {"ngày", 20}, {"à3", 12}, {"tháng", 25}, {"02", 10},
+                                 {"năm", 20}, {"2025", 20}},
+                                140);
+  w.insert(w.end(), date.begin(), date.end());
+  std::vector<FillIn> f = FindFillIns(w);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].kind, FillIn::kNumber);
+  EXPECT_EQ(f[0].first, 1u);
+  EXPECT_EQ(f[0].last, 2u);
+  EXPECT_DOUBLE_EQ(f[0].box.x0, 65);   // the label's right edge
+  EXPECT_DOUBLE_EQ(f[0].box.x1, 85);   // the symbol's left edge
+  EXPECT_EQ(f[0].label, "Số:");
+  EXPECT_EQ(f[1].kind, FillIn::kDay);  // "02" is a month already
+  EXPECT_EQ(f[1].first, 6u);
+}
+
+TEST(FillInsTest, AnEmptyBlankIsABlankToo) {
+  // Blue handwriting taken off with the coloured ink: nothing between.
+  std::vector<Word> w = Line({{"Số:", 15}, {"/KH-BCA-C04", 50}});
+  w[1].box.x0 += 20, w[1].box.x1 += 20;
+  std::vector<FillIn> f = FindFillIns(w);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].first, f[0].last);
+}
+
+TEST(FillInsTest, NotBlanks) {
+  // A reference in the body: "số 12/2021/QĐ-TTg" is no label with a
+  // symbol; a date with its figures; "ngày" without a year; "thăng" is no
+  // "tháng"; labels on other lines.
+  for (const std::vector<Word>& w :
+       {Line({{"Quyết", 20}, {"định", 20}, {"số", 10}, {"12/2021/QĐ-TTg", 60}}),
+        Line({{"ngày", 20}, {"24", 10}, {"tháng", 25}, {"3", 5}, {"năm", 20}, {"2018", 20}}),
+        Line({{"ngày", 20}, {"làm", 10}, {"việc", 20}, {"tháng", 25}, {"sau", 15}, {"năm", 20}, {"nay", 20}}),
+        Line({{"ngày", 20}, {"mai", 10}, {"thăng", 25}, {"3", 5}, {"năm", 20}, {"2018", 20}})}) {
+    EXPECT_TRUE(FindFillIns(w).empty()) << Text(w);
+  }
+  std::vector<Word> two = Line({{"Số:", 15}});
+  std::vector<Word> next = Line({{"/KH", 15}}, 200);
+  two.insert(two.end(), next.begin(), next.end());
+  EXPECT_TRUE(FindFillIns(two).empty());
+}
+
+TEST(FillInsTest, AReadingOfTheRightRangeFillsTheBlankElseItIsEmptied) {
+  std::vector<Word> w = Line({{"Số:", 15}, {"#4", 12}, {"/QĐ-UBND", 40}, {"ngày", 20}, {"A4‡", 12}, {"tháng", 25},
+                              {"l2", 10}, {"năm", 20}, {"2021", 20}});
+  std::vector<FillIn> f = FindFillIns(w);
+  ASSERT_EQ(f.size(), 3u);
+  ApplyFillIns(f, {"84\n", "27", "13"}, &w);
+  // The number and day filled; 13 is no month: the month left blank.
+  EXPECT_EQ(Text(w), "Số: 84 /QĐ-UBND ngày 27 tháng năm 2021");
+  EXPECT_DOUBLE_EQ(w[1].box.x0, f[0].box.x0);
+  std::vector<Word> v = Line({{"ngày", 20}, {"à3", 12}, {"tháng", 25}, {"02", 10}, {"năm", 20}, {"2025", 20}});
+  std::vector<FillIn> g = FindFillIns(v);
+  ApplyFillIns(g, {"32"}, &v);
+  EXPECT_EQ(Text(v), "ngày tháng 02 năm 2025");
+}
+
+}  // namespace
+}  // namespace kh
