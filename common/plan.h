@@ -125,6 +125,14 @@ struct DocumentFacts {
   // signing tools stamp on pages): who and when signed the file, never its
   // own issuer, signer or date.
   std::vector<Signature> signatures;
+  // The receiving body's stamp ("ĐẾN", "Số", "Ngày"), when there is one:
+  // who received it, under which number, on which day (null where the
+  // handwriting is not legible).  Never the document's own number or date.
+  struct Received {
+    std::optional<std::string> body, number, date;
+    Location at;
+  };
+  std::optional<Received> received;
   std::map<std::string, Location> provenance;  // fact name -> where it was read
 };
 

@@ -56,6 +56,13 @@ struct Ruling {
   bool horizontal() const { return box.width() >= box.height(); }
 };
 
+// Text read from coloured ink apart from the page's text: a stamp.
+struct InkText {
+  int page = 0;
+  Box box;
+  std::string text;
+};
+
 struct RawPage {
   int number = 0;  // 1-based
   double width = 0, height = 0;
@@ -66,6 +73,7 @@ struct RawPage {
   // Filled shapes with curves in them: letters drawn as outlines (a page
   // printed to PDF without fonts has thousands and no text), or a logo.
   int curved_fills = 0;
+  std::vector<InkText> stamps;  // set by OCR (ocr/ocr.h)
 };
 
 // A page rendered for OCR: rows top down, `channels` bytes a pixel, 3 (red,

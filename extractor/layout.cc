@@ -206,6 +206,11 @@ std::string Line::Text() const {
 LaidOutDocument Layout(RawDocument doc) {
   LaidOutDocument out;
   out.signatures = std::move(doc.signatures);
+  for (RawPage& p : doc.pages)
+    for (InkText& t : p.stamps) {
+      t.page = p.number;
+      out.stamps.push_back(std::move(t));
+    }
   // Pass 1: ruled tables and lines per page.
   struct PageWork {
     std::vector<TableSegment> tables;

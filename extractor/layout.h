@@ -63,6 +63,7 @@ struct LaidOutDocument {
   std::vector<Page> pages;
   std::vector<Table> tables;  // every table, each joined over its pages (tables.h)
   std::vector<Signature> signatures;  // as RawDocument has them
+  std::vector<InkText> stamps;        // every page's, in page order
 };
 
 // Takes the document by value: pass std::move(doc) when it is not needed

@@ -123,12 +123,14 @@ void SplitAtLabels(std::vector<Word>* words, std::vector<std::vector<Box>>* glyp
         break;
       }
     }
-    // "#4/QĐ-UBND" after "Số:": the junk apart from the symbol.
+    // "#4/QĐ-UBND", "ᴊ309-CV/TĐTN" after "Số:": the junk apart from the
+    // symbol, which starts at the first "/" or "-" before a capital.
     if (IsNumberLabel(*words, i) && i + 1 < words->size() && SameLine((*words)[i], (*words)[i + 1])) {
       const std::string& t = (*words)[i + 1].text;
-      size_t slash = t.find('/');
-      if (slash != std::string::npos && slash > 0 && !AllDigits(t.substr(0, slash)))
-        Cut(words, glyphs, i + 1, CodePoints(t.substr(0, slash)));
+      size_t at = 0;
+      while ((at = t.find_first_of("/-", at + 1)) != std::string::npos && !IsSymbol(t.substr(at))) {
+      }
+      if (at != std::string::npos && !AllDigits(t.substr(0, at))) Cut(words, glyphs, i + 1, CodePoints(t.substr(0, at)));
     }
   }
 }

@@ -17,6 +17,8 @@
 #ifndef KEHOACH_OCR_INK_H_
 #define KEHOACH_OCR_INK_H_
 
+#include <vector>
+
 #include "extractor/extractor.h"
 
 namespace kh {
@@ -26,6 +28,16 @@ struct InkStats {
 };
 
 PageImage DropColourInk(const PageImage& image, InkStats* stats = nullptr);
+
+// Where coloured ink makes a rectangle of a stamp's size and shape: the
+// incoming-document stamp ("ĐẾN / Số / Ngày / Chuyển", about 2.5 x 1 inch);
+// round seals (as wide as high) and lines of handwriting are not.  Boxes in
+// pixels.  A grey image has none.
+std::vector<Box> StampRegions(const PageImage& image);
+
+// The coloured ink inside `box` alone, black on white (the print under it
+// left out), for reading a stamp.
+PageImage ColourInkOnly(const PageImage& image, const Box& box);
 
 }  // namespace kh
 

@@ -284,6 +284,24 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
     }
     ApplyFillIns(fills, readings, &out.words);
   }
+  // 5. Stamps in coloured ink (ocr/ink.h), each read from its own ink as a
+  // block of lines; their text is kept apart from the page's.
+  for (const Box& region : StampRegions(colour)) {
+    PageImage ink = ColourInkOnly(colour, region);
+    PixPtr stamp = ToPix(ink);
+    if (!stamp) continue;
+    PixPtr framed(pixAddBorder(stamp.get(), dpi / 10, 255));
+    if (!framed) continue;
+    api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    api.SetImage(framed.get());
+    api.SetSourceResolution(dpi);
+    std::unique_ptr<char[]> t(api.GetUTF8Text());
+    api.Clear();
+    api.SetPageSegMode(tesseract::PSM_AUTO);
+    double cx = page_width / colour.width, cy = page_height / colour.height;
+    if (t && t[0] != '\0')
+      out.stamps.push_back({0, Box{region.x0 * cx, region.y0 * cy, region.x1 * cx, region.y1 * cy}, std::string(t.get())});
+  }
   return out;
 }
 

@@ -10,7 +10,12 @@
 //     vertical (a morphological opening), which the table builder then uses
 //     as it uses a born-digital PDF's ruling strokes;
 //  3. reads the words with Tesseract's LSTM engine (Debian's
-//     tesseract-ocr-vie), each with its box and confidence.
+//     tesseract-ocr-vie), each with its box and confidence;
+//  4. reads the handwritten number and day of the header again, each blank
+//     with its printed label, from the page with its ink kept
+//     (ocr/fill_ins.h);
+//  5. reads each coloured stamp (ocr/ink.h StampRegions) from its own ink,
+//     into OcrResult::stamps, apart from the page's words.
 // Boxes come back in PDF points in the page's displayed orientation, the
 // extractor's coordinates.  Nothing Tesseract- or Leptonica-specific crosses
 // this header; ocr/ocr.cc is the only file that includes them.
@@ -41,6 +46,9 @@ struct OcrResult {
   std::vector<Ruling> rulings;  // table lines found in the image
   double confidence = 0;        // mean word confidence, 0..100 (0 if no words)
   double skew_degrees = 0;      // the rotation undone before reading
+  // What coloured stamps say (ocr/ink.h StampRegions), each read from its
+  // ink alone, in points; the page's words never include them.
+  std::vector<InkText> stamps;
 };
 
 class OcrEngine {

@@ -153,6 +153,12 @@ std::string ToJson(const PlanResult& plan) {
     sigs.push_back(o);
   }
   doc["signatures"] = sigs;
+  if (d.received) {
+    doc["received"] = {{"body", Opt(d.received->body)}, {"number", Opt(d.received->number)},
+                       {"date", Opt(d.received->date)}, {"at", LocationJson(d.received->at)}};
+  } else {
+    doc["received"] = nullptr;
+  }
   ordered_json prov = ordered_json::object();
   for (const auto& [k, loc] : d.provenance) prov[k] = LocationJson(loc);
   doc["provenance"] = prov;

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/date.h"
 #include "common/utf8.h"
@@ -116,6 +117,58 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
       if (!IsLetter(utf8::Next(rest, &j))) return std::nullopt;
   }
   return Join(w, from, w.size());
+}
+
+std::optional<DocumentFacts::Received> ReadReceivedStamp(const std::string& text, const RuleData& data) {
+  const auto& rules = data.received_stamp;
+  std::vector<std::string> lines;
+  std::string cur;
+  for (char c : text + "\n") {
+    if (c == '\n') {
+      if (cur.find_first_not_of(' ') != std::string::npos) lines.push_back(NormalizeString(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  std::string all;
+  for (const std::string& l : lines) all += " " + Fold(l) + " ";
+  bool marked = false;
+  for (const std::string& m : rules.marks) {
+    for (size_t at = all.find(m); at != std::string::npos && !marked; at = all.find(m, at + 1))
+      marked = !std::isalnum(static_cast<unsigned char>(all[at - 1])) && !std::isalnum(static_cast<unsigned char>(all[at + m.size()]));
+  }
+  if (!marked) return std::nullopt;
+  DocumentFacts::Received r;
+  if (!lines.empty() && IsUpperText(lines[0]) && lines[0].find_first_of("0123456789") == std::string::npos) {
+    bool mark_line = false;
+    for (const std::string& m : rules.marks) mark_line |= Fold(lines[0]).find(m) != std::string::npos;
+    if (!mark_line) r.body = BodyDisplayName(lines[0], data);
+  }
+  // "Số: 1614" (dots of the form around it), "Ngày: 01/3/2026".
+  for (const std::string& l : lines) {
+    std::string f = Fold(l);
+    for (const std::string& lab : rules.number_labels) {
+      size_t at = f.find(lab + ":");
+      if (at == std::string::npos || r.number) continue;
+      std::string v = f.substr(at + lab.size() + 1);
+      std::string digits;
+      size_t i = v.find_first_not_of(". ");
+      for (; i < v.size() && std::isdigit(static_cast<unsigned char>(v[i])); ++i) digits.push_back(v[i]);
+      if (!digits.empty() && (i >= v.size() || v.find_first_not_of(". ", i) == std::string::npos)) r.number = digits;
+    }
+    for (const std::string& lab : rules.date_labels) {
+      static const RE2 kDate("^[:. ]*(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4}|\\d{2})[. ]*$");
+      size_t at = f.find(lab);
+      if (at == std::string::npos || r.date) continue;
+      int d = 0, m = 0, y = 0;
+      if (RE2::FullMatch(f.substr(at + lab.size()), kDate, &d, &m, &y) && d >= 1 && d <= 31 && m >= 1 && m <= 12) {
+        if (y < 100) y += 2000;
+        if (y >= 1990 && y <= 2100) r.date = IsoDate(y, m, d);
+      }
+    }
+  }
+  return r;
 }
 
 std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
@@ -335,6 +388,31 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     }
     if (kind_line != nullptr) break;
   }
+  // A Công văn has no kind line: its subject, "V/v …", stands under the
+  // number in the left column, and is its title.
+  // (On a scan it may fall just under the band, in the body's first lines.)
+  if (!facts.kind && left != nullptr) {
+    std::vector<Line> under = left->lines;
+    for (const Block& b : first.blocks)
+      for (const Line& l : b.lines)
+        if (&b != left && l.box.y0 >= left->box.y1 - 2 && l.box.y0 < left->box.y1 + 30 && l.box.x0 < left->box.x1 &&
+            l.box.x1 < first.width * 0.55)
+          under.push_back(l);
+    for (size_t k = 0; k < under.size(); ++k) {
+      std::string fl = Fold(NormalizeString(under[k].Text()));
+      if (fl.rfind("v/v", 0) != 0) continue;
+      facts.kind = "cong_van";
+      facts.provenance["kind"] = LinesLocation({under[k]});
+      // It and the lines close under it.
+      title_lines = {under[k]};
+      for (size_t n = k + 1; n < under.size(); ++n) {
+        if (under[n].box.y0 - title_lines.back().box.y1 > title_lines.back().box.height() || under[n].box.y0 < under[k].box.y0)
+          break;
+        title_lines.push_back(under[n]);
+      }
+      break;
+    }
+  }
   if (!title_lines.empty()) {
     facts.title = NormalizeString(JoinLines(title_lines));
     facts.provenance["title"] = LinesLocation(title_lines);
@@ -424,6 +502,14 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     if (person) {
       facts.signer.name = *person;
       facts.provenance["signer.name"] = LinesLocation(name);
+    }
+  }
+  // ---- received stamp ----
+  for (const InkText& t : doc.stamps) {
+    if (facts.received) break;
+    if (std::optional<DocumentFacts::Received> r = ReadReceivedStamp(t.text, data)) {
+      facts.received = *r;
+      facts.received->at = Location{t.page, t.box};
     }
   }
   if (!facts.signer.name) diag("signer_name_missing", "no signer's name under the signature block", 0);

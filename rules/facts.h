@@ -42,6 +42,11 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data);
 // the signature's scrawl read by OCR: "vo Vi", "l").
 std::optional<std::string> PersonName(const std::string& line, const RuleData& data);
 
+// A received stamp's text as OCR read it (rules/received_stamp.json):
+// nullopt if it is no received stamp; else its body (the first line, in
+// capitals, without digits), number and date where legible.
+std::optional<DocumentFacts::Received> ReadReceivedStamp(const std::string& text, const RuleData& data);
+
 }  // namespace kh
 
 #endif  // KEHOACH_RULES_FACTS_H_

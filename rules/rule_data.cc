@@ -285,6 +285,20 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   } catch (const json::exception& e) {
     return Status::DataError(std::string("rules/signer.json: ") + e.what());
   }
+  Result<json> stamp = ParseRuleFile(dir, "received_stamp.json");
+  if (!stamp.ok()) return stamp.status();
+  try {
+    const json& j = stamp.value();
+    for (const char* k : {"marks", "number_labels", "date_labels"}) {
+      std::vector<std::string>& to = std::string(k) == "marks" ? data->received_stamp.marks
+                                     : std::string(k) == "number_labels" ? data->received_stamp.number_labels
+                                                                         : data->received_stamp.date_labels;
+      for (const std::string& w : j.at(k).get<std::vector<std::string>>()) to.push_back(Fold(NormalizeString(w)));
+    }
+    data->received_stamp.examples_json = json{{"examples", j.at("examples")}, {"counter_examples", j.at("counter_examples")}}.dump();
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/received_stamp.json: ") + e.what());
+  }
   Result<json> sig = ParseRuleFile(dir, "signature_box.json");
   if (!sig.ok()) return sig.status();
   try {

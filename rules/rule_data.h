@@ -155,6 +155,10 @@ struct RuleData {
     std::vector<std::string> ranks;  // folded
     std::vector<std::string> examples, counter_examples;
   } signer;  // rules/signer.json
+  struct {
+    std::vector<std::string> marks, number_labels, date_labels;  // folded
+    std::string examples_json;  // the examples and counter-examples, for the tests
+  } received_stamp;  // rules/received_stamp.json
 
   const DocType* TypeById(std::string_view id) const;
   const DocType* TypeByWord(std::string_view folded_word) const;

@@ -37,6 +37,11 @@ TEST(FillInsTest, SplitsWhatWasWrittenAgainstALabel) {
   // Cut in proportion without glyph boxes: "Số:" is 3 of 6 code points.
   EXPECT_DOUBLE_EQ(w[0].box.x1, 70);
   EXPECT_DOUBLE_EQ(w[1].box.x0, 70);
+  // r26: "Số:ᴊ309-CV/TĐTN-XDĐ", the symbol from its "-CV".
+  std::vector<Word> v = Line({{"Số:", 15}, {"ᴊ309-CV/TĐTN-XDĐ", 80}});
+  std::vector<std::vector<Box>> g;
+  SplitAtLabels(&v, &g);
+  EXPECT_EQ(Text(v), "Số: ᴊ309 -CV/TĐTN-XDĐ");
 }
 
 // Regression: a table cell of the 003 scan, "Chương trình số 28-CTr/TU"

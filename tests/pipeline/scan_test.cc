@@ -37,7 +37,10 @@ std::string Brief(const json& x) {
   std::string s;
   for (const char* k : {"number", "no", "page", "value", "comparator", "metric", "task"})
     if (x.contains(k)) s += (x[k].is_string() ? x[k].get<std::string>() : x[k].dump()) + " ";
-  return s.substr(0, 160);
+  // At most 160 bytes, not cutting a character in two.
+  size_t n = std::min<size_t>(s.size(), 160);
+  while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
 }
 
 // What was not found is printed, one line each, to see what OCR loses.

@@ -1,6 +1,7 @@
 #include "rules/facts.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace kh {
 namespace {
@@ -40,6 +41,31 @@ TEST(FactsTest, PersonNameExamplesAndCounterExamples) {
     EXPECT_EQ(PersonName(e.substr(0, arrow), d).value_or("(none)"), e.substr(arrow + 4)) << e;
   }
   for (const std::string& e : d.signer.counter_examples) EXPECT_FALSE(PersonName(e, d).has_value()) << e;
+}
+
+}  // namespace
+}  // namespace kh
+
+namespace kh {
+namespace {
+
+// rules/received_stamp.json: each example's body, number and date (null:
+// not legible), and no stamp from each counter-example.
+TEST(FactsTest, ReceivedStampExamplesAndCounterExamples) {
+  auto data = DefaultRuleData();
+  ASSERT_TRUE(data.ok());
+  const RuleData& d = *data.value();
+  nlohmann::json j = nlohmann::json::parse(d.received_stamp.examples_json);
+  ASSERT_FALSE(j["examples"].empty());
+  auto opt = [](const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(nullptr); };
+  for (const nlohmann::json& e : j["examples"]) {
+    std::optional<DocumentFacts::Received> r = ReadReceivedStamp(e["text"], d);
+    ASSERT_TRUE(r.has_value()) << e["text"];
+    EXPECT_EQ(opt(r->body), e["body"]) << e["text"];
+    EXPECT_EQ(opt(r->number), e["number"]) << e["text"];
+    EXPECT_EQ(opt(r->date), e["date"]) << e["text"];
+  }
+  for (const nlohmann::json& e : j["counter_examples"]) EXPECT_FALSE(ReadReceivedStamp(e, d).has_value()) << e;
 }
 
 }  // namespace
