@@ -12,6 +12,21 @@ bool IsLetterByte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
 
 }  // namespace
 
+std::string EthInSymbol(const std::string& word) {
+  static const std::string kD = "\u0110", kEth = "\u00D0";  // Đ, Ð
+  if (word.find('/') == std::string::npos || word.find(kEth) == std::string::npos) return word;
+  std::string out;
+  for (size_t i = 0; i < word.size();) {
+    if (word.compare(i, 2, kD) == 0 || word.compare(i, 2, kEth) == 0) {
+      while (i < word.size() && (word.compare(i, 2, kD) == 0 || word.compare(i, 2, kEth) == 0)) i += 2;
+      out += kD;
+      continue;
+    }
+    out.push_back(word[i++]);
+  }
+  return out;
+}
+
 std::string ZeroInNumber(const std::string& word) {
   std::string out = word;
   size_t i = 0;
@@ -45,6 +60,8 @@ int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>
       std::string before = w;
       if (r.kind == "zero_in_number") {
         w = ZeroInNumber(w);
+      } else if (r.kind == "eth_in_symbol") {
+        w = EthInSymbol(w);
       } else if (w == r.from) {
         if (r.line_start && !(i < line_start.size() && line_start[i])) continue;
         if (!r.next.empty()) {

@@ -4,7 +4,8 @@
 // ("Üy" -> "Ủy"; optionally only at the start of a line, or only before
 // certain words: "Uy" -> "Ủy" before "ban", never in "uy tín"), or the
 // built-in zero_in_number: O/o -> 0 inside a run of digits ("2O25",
-// "1OO%"), never in words such as "CO2" or "ISO".  Only OCR output is
+// "1OO%"), never in words such as "CO2" or "ISO"; or eth_in_symbol: the Đ
+// of a document symbol read as "ĐÐ" or "ĐÐĐ".  Only OCR output is
 // repaired; a PDF's own text is what its author typed.
 //
 //   OcrRepairer r(rule_data->ocr_repairs);
@@ -35,6 +36,11 @@ class OcrRepairer {
 // O/o -> 0 where a run of digits and O's holds a digit and stands between
 // non-letters: "2O25" -> "2025", "CO2" unchanged.
 std::string ZeroInNumber(const std::string& word);
+
+// In a word with a "/" (a document number or symbol), a run of Đ and the
+// Icelandic Ð (U+00D0, never Vietnamese) that holds a Ð is one Đ:
+// "87/HĐÐĐND-KTNS" -> "87/HĐND-KTNS", "304/QÐ-UB" -> "304/QĐ-UB".
+std::string EthInSymbol(const std::string& word);
 
 }  // namespace kh
 

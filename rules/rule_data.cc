@@ -325,7 +325,7 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
         if (o.from.empty() || o.from.find(' ') != std::string::npos) {
           return Status::DataError("rules/ocr_repairs.json: " + o.id + ": 'from' must be one word");
         }
-      } else if (o.kind != "zero_in_number") {
+      } else if (o.kind != "zero_in_number" && o.kind != "eth_in_symbol") {
         return Status::DataError("rules/ocr_repairs.json: " + o.id + ": unknown kind '" + o.kind + "'");
       }
       o.line_start = r.value("where", "") == "line_start";

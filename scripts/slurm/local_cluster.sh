@@ -15,7 +15,9 @@ start)
   mkdir -p "$dir"/{state,spool,log}
   chmod 0700 "$dir"
   host=$(hostname -s)
-  cpus=$(nproc)
+  # (nproc obeys OMP_THREAD_LIMIT and OMP_NUM_THREADS, which the tests set to 1
+  # for Tesseract: the machine's CPUs are what slurmd sees.)
+  cpus=$(env -u OMP_THREAD_LIMIT -u OMP_NUM_THREADS nproc)
   if [ ! -f "$dir/munge.key" ]; then
     dd if=/dev/urandom of="$dir/munge.key" bs=1024 count=1 status=none
     chmod 0400 "$dir/munge.key"

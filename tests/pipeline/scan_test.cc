@@ -121,10 +121,10 @@ TEST(ScanTest, ScansGiveNearlyWhatTheOriginalsGive) {
               facts_right, facts);
   // Regression floors, not goals: what this version measures with the
   // matching above (references 0.86/0.91, targets 0.746/0.698, task rows
-  // 0.17/0.21, facts 21 of 36) rounded down to a twentieth, so that losing
+  // 0.17/0.21, facts 23 of 36) rounded down to a twentieth, so that losing
   // one more target or reference of the ~70 fails.  What is missed is
   // printed above ([ MISSED ]); the README's accuracy table states the goals.
-  EXPECT_GE(facts_right, 21);
+  EXPECT_GE(facts_right, 23);
   EXPECT_GE(refs.recall(), 0.85);
   EXPECT_GE(refs.precision(), 0.90);
   EXPECT_GE(targets.recall(), 0.70);
