@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/utf8.h"
 #include "normalizer/normalizer.h"
 
 namespace kh {
@@ -101,9 +102,18 @@ std::vector<Signature> ReadSignatureBoxes(const RawPage& page, const std::vector
     cur = Signature{};
     last = nullptr;
   };
+  // Only a line that starts with a label's first letter is worth
+  // normalizing (every page of every document passes here).
+  std::string firsts;
+  for (const SignatureLabel& r : rules)
+    for (const std::string& lab : r.labels)
+      if (!lab.empty()) firsts.push_back(lab[0]);
   for (const TextLine& l : lines) {
-    std::string value;
-    std::string field = MatchSignatureLabel(rules, l.text, &value);
+    std::string value, field;
+    size_t at = 0;
+    char32_t c = l.text.empty() ? 0 : FoldChar(utf8::Next(l.text, &at));
+    if (c != 0 && c < 0x80 && firsts.find(static_cast<char>(c)) != std::string::npos)
+      field = MatchSignatureLabel(rules, l.text, &value);
     bool near = cur.visible && l.box.y0 - last_bottom < 2.5 * line_h && std::abs(l.box.x0 - last_x) < 4 * line_h;
     if (field.empty()) {
       // A wrapped value: close under its label, not far to its side.
