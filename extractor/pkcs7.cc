@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace kh {
 namespace {
 
@@ -38,19 +40,6 @@ std::vector<Tlv> Children(std::string_view v) {
   return out;
 }
 
-void AppendUtf8(char32_t c, std::string* s) {
-  if (c < 0x80) {
-    s->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    s->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    s->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    s->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    s->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    s->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 std::string DirectoryString(const Tlv& t) {
   std::string s;
   switch (t.tag) {
@@ -58,10 +47,10 @@ std::string DirectoryString(const Tlv& t) {
       return std::string(t.value);
     case 0x1E:  // BMPString: UTF-16BE, no surrogates in names
       for (size_t i = 0; i + 1 < t.value.size(); i += 2)
-        AppendUtf8((static_cast<unsigned char>(t.value[i]) << 8) | static_cast<unsigned char>(t.value[i + 1]), &s);
+        utf8::Append((static_cast<unsigned char>(t.value[i]) << 8) | static_cast<unsigned char>(t.value[i + 1]), &s);
       return s;
     default:  // PrintableString, IA5String, TeletexString: Latin-1
-      for (unsigned char c : t.value) AppendUtf8(c, &s);
+      for (unsigned char c : t.value) utf8::Append(c, &s);
       return s;
   }
 }
