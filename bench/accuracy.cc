@@ -1,9 +1,10 @@
-// accuracy [DIR]: every real document of DIR (default corpus/real) against
+// accuracy [-v] [DIR]: every real document of DIR (default corpus/real) against
 // its NAME.expected.json, written from the page images: one Markdown row a
 // document (pages read as expected, phrases found, facts right of seven,
 // references and targets found of those printed, and given, seconds) and a
 // total.  OCR runs with one OpenMP thread (OMP_THREAD_LIMIT=1, as the CLI).  The README's accuracy table is this output.  Run from the source
-// folder: build/bench/accuracy.
+// folder: build/bench/accuracy.  With -v, what each document missed (a fact's
+// value as read, a phrase, a reference or target not found) goes to stderr.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -24,7 +25,8 @@ int main(int argc, char** argv) {
     execv("/proc/self/exe", argv);
   }
   namespace fs = std::filesystem;
-  std::string dir = argc > 1 ? argv[1] : "corpus/real";
+  bool verbose = argc > 1 && std::string(argv[1]) == "-v";
+  std::string dir = argc > 1 + verbose ? argv[1 + verbose] : "corpus/real";
   std::vector<fs::path> wants;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec))
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
                 s.pages, s.phrases_found, s.phrases, s.facts_right, s.facts, s.refs_found, s.refs_want, s.refs_got,
                 s.targets_found, s.targets_want, s.targets_got, s.seconds);
     std::fflush(stdout);
+    if (verbose)
+      for (const std::string& m : s.missed) std::fprintf(stderr, "%s: %s\n", name.c_str(), m.c_str());
     total.pages += s.pages, total.pages_as_expected += s.pages_as_expected;
     total.phrases += s.phrases, total.phrases_found += s.phrases_found;
     total.facts += s.facts, total.facts_right += s.facts_right;

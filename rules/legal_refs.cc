@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "common/date.h"
@@ -13,8 +14,11 @@
 namespace kh {
 
 struct LegalRefExtractor::Impl {
-  std::unique_ptr<RE2> reference, date, issuer, list_sep;
-  int g_type = 0, g_serial = 0, g_sep = 0, g_year = 0, g_code = 0, g_year2 = 0;
+  std::unique_ptr<RE2> reference, list_item, list_head, date, issuer, list_sep;
+  // Group numbers of the number's parts, in 'reference' and in 'list_item'.
+  struct Groups {
+    int type = 0, serial = 0, sep = 0, year = 0, code = 0, year2 = 0;
+  } ref_g, item_g;
 };
 
 namespace {
@@ -59,7 +63,23 @@ std::string CodeDisplay(const RuleData& d, const std::string& folded, const std:
     if (!ic.code.empty() && ic.code.back() == '#' && d.IssuerByCode(folded) == &ic)
       return ic.display + folded.substr(ic.code.size() - 1);
   }
-  return ToUpper(printed);
+  // An unknown part keeps its printed case when it mixes cases (QNg, Cty:
+  // province and company abbreviations); otherwise upper case.
+  bool lower = false, upper = false;
+  for (char c : printed) lower |= c >= 'a' && c <= 'z', upper |= (c >= 'A' && c <= 'Z');
+  return lower && upper && !printed.empty() && !(printed[0] >= 'a' && printed[0] <= 'z') ? printed : ToUpper(printed);
+}
+
+// The type a number's code names by its first part: "qd-ubnd" -> Quyết
+// định, "nqcp" (type run into issuer) -> Nghị quyết; null for "hdnd-ktns".
+const DocType* TypeOfCode(const RuleData& d, const std::string& code) {
+  std::string first = code.substr(0, code.find_first_of("-/"));
+  if (const DocType* t = d.TypeByCode(first)) return t;
+  for (const DocType& t : d.doc_types)
+    for (const std::string& c : t.codes)
+      if (first.size() > c.size() && first.compare(0, c.size(), c) == 0 && d.IssuerByCode(first.substr(c.size())) != nullptr)
+        return &t;
+  return nullptr;
 }
 
 }  // namespace
@@ -78,22 +98,27 @@ Result<std::shared_ptr<const LegalRefExtractor>> LegalRefExtractor::Create(std::
     return Status::OK();
   };
   for (auto [spec, name, out] : {std::tuple{&data->reference, "reference", &x->impl_->reference},
+                                 std::tuple{&data->list_item, "list_item", &x->impl_->list_item},
+                                 std::tuple{&data->list_head, "list_head", &x->impl_->list_head},
                                  std::tuple{&data->date, "date", &x->impl_->date},
                                  std::tuple{&data->issuer, "issuer", &x->impl_->issuer},
                                  std::tuple{&data->list_separator, "list_separator", &x->impl_->list_sep}}) {
     Status s = compile(*spec, name, out);
     if (!s.ok()) return s;
   }
-  const auto& groups = x->impl_->reference->NamedCapturingGroups();
-  auto group = [&](const char* n) { auto it = groups.find(n); return it == groups.end() ? 0 : it->second; };
-  x->impl_->g_type = group("type");
-  x->impl_->g_serial = group("serial");
-  x->impl_->g_sep = group("sep");
-  x->impl_->g_year = group("year");
-  x->impl_->g_code = group("code");
-  x->impl_->g_year2 = group("year2");
-  if (!x->impl_->g_type || !x->impl_->g_serial || !x->impl_->g_code)
+  auto groups_of = [](const RE2& re) {
+    const auto& groups = re.NamedCapturingGroups();
+    auto group = [&](const char* n) { auto it = groups.find(n); return it == groups.end() ? 0 : it->second; };
+    return Impl::Groups{group("type"), group("serial"), group("sep"), group("year"), group("code"), group("year2")};
+  };
+  x->impl_->ref_g = groups_of(*x->impl_->reference);
+  x->impl_->item_g = groups_of(*x->impl_->list_item);
+  if (!x->impl_->ref_g.type || !x->impl_->ref_g.serial || !x->impl_->ref_g.code)
     return Status::DataError("rules/legal_refs.json: pattern 'reference' needs groups type, serial and code");
+  if (!x->impl_->item_g.serial || !x->impl_->item_g.code)
+    return Status::DataError("rules/legal_refs.json: pattern 'list_item' needs groups serial and code");
+  if (x->impl_->list_head->NumberOfCapturingGroups() < 1)
+    return Status::DataError("rules/legal_refs.json: pattern 'list_head' needs the group type");
   x->data_ = std::move(data);
   return std::shared_ptr<const LegalRefExtractor>(std::move(x));
 }
@@ -107,30 +132,28 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
     auto [b, e] = nt.TextRange(fb, fe);
     return std::string_view(nt.text).substr(b, e - b);
   };
-  const int ng = im.reference->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> g(ng);
-  std::vector<Raw> raws;
-  size_t pos = 0;
-  while (pos < f.size() &&
-         im.reference->Match(f, pos, f.size(), RE2::UNANCHORED, g.data(), ng)) {
-    Raw r;
+  // Reads the number matched by a pattern (groups gi, whole match g[0]) as a
+  // reference of the given type: its parts, canonical form, and the date and
+  // issuer after it.  False if it is not a reference (a bare word after a
+  // dash, the plan's own number).
+  auto build = [&](const DocType* type, const Impl::Groups& gi, const std::vector<re2::StringPiece>& g, bool item,
+                   Raw* out) -> bool {
+    Raw& r = *out;
+    r.type = type;
     r.begin = g[0].data() - f.data();
     r.end = r.begin + g[0].size();
-    pos = std::max(r.end, r.begin + 1);
-    r.type = d.TypeByWord(std::string(g[im.g_type].data(), g[im.g_type].size()));
-    if (r.type == nullptr) continue;
-    r.serial = std::string(g[im.g_serial].data(), g[im.g_serial].size());
-    r.num_begin = g[im.g_serial].data() - f.data();
+    r.serial = std::string(g[gi.serial].data(), g[gi.serial].size());
+    r.num_begin = g[gi.serial].data() - f.data();
     r.num_end = r.end;
     auto grp = [&](int k) { return k && g[k].data() ? std::string(g[k].data(), g[k].size()) : std::string(); };
-    std::string year = grp(im.g_year).empty() ? grp(im.g_year2) : grp(im.g_year);
+    std::string year = grp(gi.year).empty() ? grp(gi.year2) : grp(gi.year);
     if (!year.empty()) r.year = std::stoi(year);
-    r.sep = grp(im.g_sep).empty() ? "/" : grp(im.g_sep);
-    std::string code_f = StripSpaces(grp(im.g_code));
+    r.sep = grp(gi.sep).empty() ? "/" : grp(gi.sep);
+    std::string code_f = StripSpaces(grp(gi.code));
     std::string code_p;
-    if (im.g_code && g[im.g_code].data()) {
-      size_t cb = g[im.g_code].data() - f.data();
-      code_p = StripSpaces(norm(cb, cb + g[im.g_code].size()));
+    if (gi.code && g[gi.code].data()) {
+      size_t cb = g[gi.code].data() - f.data();
+      code_p = StripSpaces(norm(cb, cb + g[gi.code].size()));
     }
     // Split the code at '-' and '/', keeping the separators.  The printed
     // and folded codes have the same separators in the same places.
@@ -153,16 +176,29 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
       if (!code_p.empty()) parts_p.push_back(cur);
       if (parts_p.size() != parts_f.size()) parts_p = parts_f;
     }
-    // A one-part code must be a known code ("qh15", "nqcp"); a bare word
-    // after a dash ("Nghị định 2- Thông tư") is not a number.
+    // A one-part code must be a known code ("qh15", "nqcp"), or follow "số"
+    // and a slash ("Công văn số 05/Cty"); a bare word after a dash ("Nghị
+    // định 2- Thông tư") is not a number.
     if (parts_f.size() == 1) {
-      bool known = d.TypeByCode(parts_f[0]) != nullptr || d.IssuerByCode(parts_f[0]) != nullptr;
+      size_t after_type = gi.type ? g[gi.type].data() - f.data() + g[gi.type].size() : r.begin;
+      bool with_so = r.num_begin > after_type &&
+                     std::string_view(f).substr(after_type, r.num_begin - after_type).find("so") != std::string_view::npos;
+      // The unknown code must touch the slash and be ASCII letters and
+      // digits (or Đ) starting with a capital: "05/Cty", not "1/ Nghị".
+      bool plain = with_so && r.sep == "/" && g[gi.code].data() > f.data() && g[gi.code].data()[-1] == '/' &&
+                   !parts_p[0].empty() && parts_p[0][0] >= 'A' && parts_p[0][0] <= 'Z';
+      for (size_t k = 0; plain && k < parts_p[0].size(); ++k) {
+        unsigned char c = static_cast<unsigned char>(parts_p[0][k]);
+        if (parts_p[0].compare(k, 2, "\u0110") == 0) ++k;
+        else plain = std::isalnum(c) != 0;
+      }
+      bool known = d.TypeByCode(parts_f[0]) != nullptr || d.IssuerByCode(parts_f[0]) != nullptr || plain;
       for (const DocType& t : d.doc_types)
         for (const std::string& c : t.codes)
           if (!known && parts_f[0].size() > c.size() && parts_f[0].compare(0, c.size(), c) == 0 &&
               d.IssuerByCode(parts_f[0].substr(c.size())) != nullptr)
             known = true;
-      if (!known) continue;
+      if (!known) return false;
     }
     size_t first_issuer = 0;
     if (!parts_f.empty()) {
@@ -206,7 +242,7 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
     r.number = r.serial;
     if (!r.type_code_display.empty() || !r.issuer_parts.empty()) {
       r.number += r.sep;
-      if (r.year && !grp(im.g_year).empty()) r.number += std::to_string(*r.year) + "/";
+      if (r.year && !grp(gi.year).empty()) r.number += std::to_string(*r.year) + "/";
       if (!r.type_code_display.empty()) {
         r.number += r.type_code_display;
         if (!r.issuer_parts.empty()) r.number += r.type_issuer_sep.empty() ? "-" : r.type_issuer_sep;
@@ -224,7 +260,7 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
                     (r.sep == "-" && printed_raw.find(' ') != std::string_view::npos);
     bool reported = std::find(r.diag_codes.begin(), r.diag_codes.end(), "number_repaired") != r.diag_codes.end();
     if (reshaped && !reported && ToUpper(r.printed) != ToUpper(r.number)) r.diag_codes.push_back("number_repaired");
-    if (ctx.own_number && *ctx.own_number == r.number && r.type->id == "ke_hoach") continue;
+    if (ctx.own_number && *ctx.own_number == r.number && (r.type->id == "ke_hoach" || item)) return false;
     // Date.
     size_t after = r.end;
     {
@@ -274,8 +310,73 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
       }
     }
     r.end = after;
-    raws.push_back(std::move(r));
-    pos = std::max(pos, after);
+    return true;
+  };
+  std::vector<Raw> raws;
+  {
+    std::vector<re2::StringPiece> g(im.reference->NumberOfCapturingGroups() + 1);
+    size_t pos = 0;
+    while (pos < f.size() && im.reference->Match(f, pos, f.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+      size_t begin = g[0].data() - f.data();
+      pos = begin + std::max<size_t>(g[0].size(), 1);
+      const DocType* type = d.TypeByWord(std::string(g[im.ref_g.type].data(), g[im.ref_g.type].size()));
+      Raw r;
+      if (type == nullptr || !build(type, im.ref_g, g, false, &r)) continue;
+      pos = std::max(pos, r.end);
+      raws.push_back(std::move(r));
+    }
+  }
+  // Numbers cited without their type word ("các Quyết định: số 418/QĐ-UBND
+  // ..., số 728/QĐ-UBND"): typed by their code when it names a type, else by
+  // the list they stand in (the reference, item or plural head before them in
+  // the same sentence).
+  {
+    std::vector<std::pair<size_t, const DocType*>> heads;  // end, type
+    {
+      re2::StringPiece m[2];
+      size_t p = 0;
+      while (p < f.size() && im.list_head->Match(f, p, f.size(), RE2::UNANCHORED, m, 2)) {
+        size_t e = m[0].data() - f.data() + m[0].size();
+        p = std::max(e, p + 1);
+        if (const DocType* t = d.TypeByWord(std::string(m[1].data(), m[1].size()))) heads.emplace_back(e, t);
+      }
+    }
+    std::vector<Raw> items;
+    std::vector<re2::StringPiece> g(im.list_item->NumberOfCapturingGroups() + 1);
+    size_t pos = 0, next_raw = 0, next_head = 0;
+    while (pos < f.size() && im.list_item->Match(f, pos, f.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+      size_t begin = g[0].data() - f.data();
+      pos = begin + std::max<size_t>(g[0].size(), 1);
+      if (g[im.item_g.code].data() == nullptr || g[im.item_g.code].empty()) continue;  // "số 5/2021"
+      while (next_raw < raws.size() && raws[next_raw].end <= begin) ++next_raw;
+      if (next_raw < raws.size() && raws[next_raw].begin <= begin) continue;  // part of a typed reference
+      // The nearest anchor before it.
+      size_t anchor_end = 0;
+      const DocType* anchor = nullptr;
+      if (next_raw > 0) anchor_end = raws[next_raw - 1].end, anchor = raws[next_raw - 1].type;
+      if (!items.empty() && items.back().end >= anchor_end) anchor_end = items.back().end, anchor = items.back().type;
+      while (next_head < heads.size() && heads[next_head].first <= begin) ++next_head;
+      if (next_head > 0 && heads[next_head - 1].first >= anchor_end)
+        anchor_end = heads[next_head - 1].first, anchor = heads[next_head - 1].second;
+      if (anchor != nullptr && f.find(". ", anchor_end) < begin) anchor = nullptr;  // another sentence
+      size_t q = begin;
+      while (q > 0 && f[q - 1] == ' ') --q;
+      bool listed = q > 0 && (std::string_view(",;:(").find(f[q - 1]) != std::string_view::npos ||
+                              (q >= 3 && f.compare(q - 3, 3, " va") == 0));
+      const DocType* type = TypeOfCode(d, StripSpaces(std::string(g[im.item_g.code].data(), g[im.item_g.code].size())));
+      if (type == nullptr) {
+        if (!listed || anchor == nullptr) continue;
+        type = anchor;
+      }
+      Raw r;
+      if (!build(type, im.item_g, g, true, &r)) continue;
+      pos = std::max(pos, r.end);
+      items.push_back(std::move(r));
+    }
+    if (!items.empty()) {
+      for (Raw& r : items) raws.push_back(std::move(r));
+      std::stable_sort(raws.begin(), raws.end(), [](const Raw& a, const Raw& b) { return a.begin < b.begin; });
+    }
   }
   // An issuer named after the last reference of a list applies to the earlier
   // ones with the same issuer code.

@@ -1,5 +1,7 @@
 #include "rules/ocr_repairs.h"
 
+#include <re2/re2.h>
+
 #include <cctype>
 
 #include "common/utf8.h"
@@ -52,13 +54,38 @@ std::string ZeroInNumber(const std::string& word) {
   return out;
 }
 
+struct OcrRepairer::Impl {
+  std::vector<std::unique_ptr<RE2>> patterns;  // one a rule; null unless in_symbol
+};
+
+OcrRepairer::OcrRepairer(const std::vector<OcrRepairRule>& rules) : rules_(rules), impl_(std::make_unique<Impl>()) {
+  for (const OcrRepairRule& r : rules_)
+    impl_->patterns.push_back(r.kind == "in_symbol" ? std::make_unique<RE2>(r.pattern, RE2::Quiet) : nullptr);
+}
+
+OcrRepairer::~OcrRepairer() = default;
+
+bool LooksLikeSymbol(const std::string& word) {
+  bool digit = false, upper = false, sep = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    digit |= std::isdigit(c) != 0;
+    upper |= (c >= 'A' && c <= 'Z') || word.compare(i, 2, "\u0110") == 0;
+    sep |= c == '/' || c == '-' || word.compare(i, 3, "\u2044") == 0;
+  }
+  return digit && upper && sep;
+}
+
 int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>& line_start) const {
   int changed = 0;
   for (size_t i = 0; i < words->size(); ++i) {
     std::string& w = (*words)[i];
-    for (const OcrRepairRule& r : rules_) {
-      std::string before = w;
-      if (r.kind == "zero_in_number") {
+    const std::string original = w;
+    for (size_t k = 0; k < rules_.size(); ++k) {
+      const OcrRepairRule& r = rules_[k];
+      if (r.kind == "in_symbol") {
+        if (impl_->patterns[k]->ok() && LooksLikeSymbol(w)) RE2::GlobalReplace(&w, *impl_->patterns[k], r.rewrite);
+      } else if (r.kind == "zero_in_number") {
         w = ZeroInNumber(w);
       } else if (r.kind == "eth_in_symbol") {
         w = EthInSymbol(w);
@@ -72,11 +99,8 @@ int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>
         }
         w = r.to;
       }
-      if (w != before) {
-        ++changed;
-        break;
-      }
     }
+    if (w != original) ++changed;
   }
   return changed;
 }

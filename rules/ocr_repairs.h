@@ -5,7 +5,11 @@
 // certain words: "Uy" -> "Ủy" before "ban", never in "uy tín"), or the
 // built-in zero_in_number: O/o -> 0 inside a run of digits ("2O25",
 // "1OO%"), never in words such as "CO2" or "ISO"; or eth_in_symbol: the Đ
-// of a document symbol read as "ĐÐ" or "ĐÐĐ".  Only OCR output is
+// of a document symbol read as "ĐÐ" or "ĐÐĐ"; or in_symbol: a pattern and
+// its rewrite applied only to words that look like a document number (a
+// digit, an upper-case letter and a '/', '-' or fraction slash):
+// "133QĐ-T1g" -> "133/QĐ-TTg", "2]75-CW/TĐTN" -> "2175-CV/TĐTN".  Every
+// repair that applies to a word is made, in file order.  Only OCR output is
 // repaired; a PDF's own text is what its author typed.
 //
 //   OcrRepairer r(rule_data->ocr_repairs);
@@ -13,6 +17,7 @@
 #ifndef KEHOACH_RULES_OCR_REPAIRS_H_
 #define KEHOACH_RULES_OCR_REPAIRS_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,7 +27,10 @@ namespace kh {
 
 class OcrRepairer {
  public:
-  explicit OcrRepairer(const std::vector<OcrRepairRule>& rules) : rules_(rules) {}
+  // The rules must outlive the repairer; their patterns were checked when
+  // the rule data was loaded.
+  explicit OcrRepairer(const std::vector<OcrRepairRule>& rules);
+  ~OcrRepairer();
   // words[i] starts a line if line_start[i] (same size as words).  Returns
   // how many words were changed.
   int Repair(std::vector<std::string>* words, const std::vector<bool>& line_start) const;
@@ -30,8 +38,14 @@ class OcrRepairer {
   std::string RepairLine(const std::string& line) const;
 
  private:
+  struct Impl;
   const std::vector<OcrRepairRule>& rules_;
+  std::unique_ptr<Impl> impl_;  // the in_symbol patterns, compiled
 };
+
+// True for a word that looks like a document number or symbol: it holds an
+// ASCII digit, an upper-case letter (Đ included) and a '/', '-' or U+2044.
+bool LooksLikeSymbol(const std::string& word);
 
 // O/o -> 0 where a run of digits and O's holds a digit and stands between
 // non-letters: "2O25" -> "2025", "CO2" unchanged.

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include <nlohmann/json.hpp>
+#include <re2/re2.h>
 
 #include "common/files.h"
 #include "common/strings.h"
@@ -325,6 +326,14 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
         if (o.from.empty() || o.from.find(' ') != std::string::npos) {
           return Status::DataError("rules/ocr_repairs.json: " + o.id + ": 'from' must be one word");
         }
+      } else if (o.kind == "in_symbol") {
+        o.pattern = r.at("pattern").get<std::string>();
+        o.rewrite = r.at("rewrite").get<std::string>();
+        RE2 re(o.pattern, RE2::Quiet);
+        std::string why;
+        if (!re.ok()) return Status::DataError("rules/ocr_repairs.json: " + o.id + ": " + re.error());
+        if (!re.CheckRewriteString(o.rewrite, &why))
+          return Status::DataError("rules/ocr_repairs.json: " + o.id + ": rewrite: " + why);
       } else if (o.kind != "zero_in_number" && o.kind != "eth_in_symbol") {
         return Status::DataError("rules/ocr_repairs.json: " + o.id + ": unknown kind '" + o.kind + "'");
       }
@@ -410,10 +419,15 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
     }
     std::string type_alt = Alternation(type_words), body_alt = Alternation(body_words);
     const json& r = refs.value();
-    for (auto [key, spec] : {std::pair{"reference", &data->reference}, std::pair{"date", &data->date},
+    if (!r.contains("number") || !r["number"].contains("regex"))
+      return Status::DataError("rules/legal_refs.json: missing pattern 'number'");
+    const std::string number = r["number"]["regex"].get<std::string>();
+    for (auto [key, spec] : {std::pair{"reference", &data->reference}, std::pair{"list_item", &data->list_item},
+                             std::pair{"list_head", &data->list_head}, std::pair{"date", &data->date},
                              std::pair{"issuer", &data->issuer}, std::pair{"list_separator", &data->list_separator}}) {
       Status s = ReadPattern(r, key, type_alt, body_alt, spec);
       if (!s.ok()) return s;
+      ReplaceAll(&spec->regex, "{NUMBER}", number);
     }
   } catch (const json::exception& e) {
     return Status::DataError(std::string("rules/*.json: ") + e.what());

@@ -116,8 +116,9 @@ struct TimelineRules {
 
 // rules/ocr_repairs.json: one OCR slip and its repair.
 struct OcrRepairRule {
-  std::string id, kind;   // kind: "word" or "zero_in_number"
+  std::string id, kind;   // "word", "in_symbol", "zero_in_number" or "eth_in_symbol"
   std::string from, to;   // kind "word": the whole word, as OCR gives it
+  std::string pattern, rewrite;  // kind "in_symbol": RE2 and its rewrite (\\1 ...), on a document number
   bool line_start = false;          // only as a line's first word
   std::vector<std::string> next;    // only before one of these words (if any)
   std::vector<std::pair<std::string, std::string>> examples;  // ocr line, repaired
@@ -143,7 +144,8 @@ struct RuleData {
   std::vector<Body> bodies;
   std::vector<IssuerCode> issuer_codes;
   std::vector<Province> provinces;
-  PatternSpec reference, date, issuer, list_separator;
+  // rules/legal_refs.json; reference and list_item share its 'number' part.
+  PatternSpec reference, list_item, list_head, date, issuer, list_separator;
   TargetRules targets;
   std::vector<Indicator> indicators;  // file order = matching priority
   TaskTableRules task_tables;

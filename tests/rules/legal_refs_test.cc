@@ -22,10 +22,13 @@ RefContext CanTho() {
 
 // The examples in rules/legal_refs.json are the table of this test: each
 // text must give exactly the listed references, with the listed fields.
+// ... and so are those of list_item (numbers cited without their type word).
 TEST(LegalRefsTest, DataExamples) {
   auto x = X();
-  const auto& examples = x->data().reference.examples;
+  std::vector<PatternExample> examples = x->data().reference.examples;
   ASSERT_GE(examples.size(), 15u);
+  ASSERT_GE(x->data().list_item.examples.size(), 3u);
+  for (const PatternExample& e : x->data().list_item.examples) examples.push_back(e);
   for (const PatternExample& e : examples) {
     SCOPED_TRACE(e.text);
     std::vector<Diagnostic> diags;
@@ -56,8 +59,10 @@ TEST(LegalRefsTest, DataExamples) {
 
 TEST(LegalRefsTest, DataCounterExamples) {
   auto x = X();
-  const auto& counter = x->data().reference.counter_examples;
+  std::vector<std::string> counter = x->data().reference.counter_examples;
   ASSERT_GE(counter.size(), 5u);
+  ASSERT_GE(x->data().list_item.counter_examples.size(), 3u);
+  for (const std::string& c : x->data().list_item.counter_examples) counter.push_back(c);
   for (const std::string& c : counter) EXPECT_TRUE(x->ExtractFromString(c, CanTho(), nullptr).empty()) << c;
 }
 
