@@ -122,6 +122,9 @@ void AddLineBlocks(const std::vector<Line>& lines, int page, std::vector<Block>*
     right = std::max(right, l.box.x1);
   }
   double width = right - left;
+  double top = 1e9, bottom = -1e9;
+  for (const Line& l : lines) top = std::min(top, l.box.y0), bottom = std::max(bottom, l.box.y1);
+  const double top_quarter = top + 0.25 * (bottom - top);
   std::vector<Line> body;
   auto flush_body = [&]() {
     if (!body.empty()) out->push_back(MakeBlock(page, BlockKind::kBody, std::move(body)));
@@ -167,10 +170,26 @@ void AddLineBlocks(const std::vector<Line>& lines, int page, std::vector<Block>*
       ++i;
       continue;
     }
+    // The page's first band (the header) also takes the lines just above it
+    // whose gap lies in its channel, however narrow: on a scan the body's
+    // name and the wide national motto may stand 15 pt apart.
+    size_t start = i;
+    if (band_no == 0) {
+      while (!body.empty() && start > 0) {
+        const Line& up = lines[start - 1];
+        const Line& below = lines[start];
+        double n0 = best_c0, n1 = best_c1;
+        if (up.box.y1 > top_quarter || below.box.y0 - up.box.y1 > 2.5 * std::max(up.size, 8.0) ||
+            !NarrowChannel(up, &n0, &n1, 8.0) || !TwoSided(up, (n0 + n1) / 2))
+          break;
+        body.pop_back();
+        --start;
+      }
+    }
     flush_body();
     double mid = (best_c0 + best_c1) / 2;
     std::vector<Word> side[2];
-    for (size_t k = i; k < best_end; ++k)
+    for (size_t k = start; k < best_end; ++k)
       for (const Word& w : lines[k].words) side[w.box.cx() < mid ? 0 : 1].push_back(w);
     for (int c = 0; c < 2; ++c) {
       if (side[c].empty()) continue;

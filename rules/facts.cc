@@ -1,5 +1,7 @@
 #include "rules/facts.h"
 
+#include <cmath>
+
 #include "rules/levels.h"
 
 #include <re2/re2.h>
@@ -102,10 +104,25 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
   t = t.substr(0, e);
   std::vector<std::string> w = SplitWords(t);
   std::vector<std::string> fw = SplitWords(Fold(t));
+  // A rank before the name, its words matched as OCR may read them: a word
+  // of four letters or more may differ by one letter ("Thượng tưửng").
+  auto near = [](const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    if (a.size() < 4 || b.size() < 4 || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1) return false;
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      cur[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j)
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      std::swap(prev, cur);
+    }
+    return prev[b.size()] <= 1;
+  };
   size_t from = 0;
   for (const std::string& r : data.signer.ranks) {
     std::vector<std::string> rw = SplitWords(r);
-    if (rw.size() < fw.size() && std::equal(rw.begin(), rw.end(), fw.begin()) && rw.size() > from) from = rw.size();
+    if (rw.size() < fw.size() && std::equal(rw.begin(), rw.end(), fw.begin(), near) && rw.size() > from) from = rw.size();
   }
   if (w.size() - from < 2 || w.size() - from > 6) return std::nullopt;
   for (size_t k = from; k < w.size(); ++k) {
@@ -257,6 +274,9 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       // not part of it.
       std::string t = left->lines[k].Text();
       if (t.find_first_not_of("-_*=. ") == std::string::npos) continue;
+      // Nor is a line without a capital: the stars under a union's name
+      // read as "kk+k".
+      if (ToLower(NormalizeString(t)) == NormalizeString(t)) continue;
       org.push_back(left->lines[k]);
     }
     if (!org.empty()) {
@@ -274,6 +294,17 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       static const RE2 kLevelFirst("^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\\s");
       if (split > 0 && split < org.size() && RE2::PartialMatch(Fold(NormalizeString(org[split].Text())), kLevelFirst))
         --split;
+      // The issuer's name starts with a body's ("CỤC CẢNH SÁT ĐIỀU TRA" /
+      // "TỘI PHẠM VỀ MA TÚY", only the second line found bold on a scan):
+      // take the lines above it back until it does.
+      auto body_first = [&](size_t from) {
+        return data.StartsWithBody(Fold(NormalizeString(JoinLines(std::vector<Line>(org.begin() + from, org.end())))));
+      };
+      if (split > 1 && split < org.size() && !body_first(split)) {
+        size_t k = split;
+        while (k > 1 && !body_first(k)) --k;
+        if (body_first(k)) split = k;
+      }
       std::vector<Line> parent(org.begin(), org.begin() + split), issuer(org.begin() + split, org.end());
       if (!issuer.empty()) {
         facts.issuer = BodyDisplayName(JoinLines(issuer), data);
@@ -356,8 +387,11 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     if (b.kind != BlockKind::kBody || b.box.y1 < header_bottom) continue;
     for (const Line& l : b.lines) {
       if (l.box.cy() < header_bottom) continue;
+      // On a scan the bold flag may miss a line: a line centred under the
+      // header counts as set apart too.
+      const bool centred = std::fabs(l.box.cx() - first.width / 2) < 0.05 * first.width && l.box.width() < 0.8 * first.width;
       if (kind_line == nullptr) {
-        if (!l.bold) break;
+        if (!l.bold && !(centred && IsUpperText(l.Text()))) break;
         std::string fl = Fold(NormalizeString(l.Text()));
         for (const DocType& t : data.doc_types) {
           for (const std::string& w : t.words) {
@@ -379,7 +413,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
         }
         continue;
       }
-      if (!l.bold) break;
+      if (!l.bold && !(centred && std::fabs(l.box.cx() - kind_line->box.cx()) < 0.03 * first.width)) break;
       // A gap wider than a line ends the title ("ỦY BAN NHÂN DÂN TỈNH …",
       // the authority line of a Quyết định, is bold too).
       const Line& prev = title_lines.empty() ? *kind_line : title_lines.back();
@@ -411,6 +445,15 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
         title_lines.push_back(under[n]);
       }
       break;
+    }
+  }
+  // No kind line: the type code of the document's own number names it
+  // ("204-CV/TĐTN-XDĐ" is a Công văn, "280/BC-UBND" a Báo cáo).
+  if (!facts.kind && facts.number) {
+    std::vector<LegalReference> own = refs.ExtractFromString("số " + *facts.number, RefContext{}, nullptr);
+    if (!own.empty() && own[0].number == *facts.number) {
+      facts.kind = own[0].type;
+      facts.provenance["kind"] = facts.provenance["number"];
     }
   }
   if (!title_lines.empty()) {

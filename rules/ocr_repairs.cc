@@ -5,12 +5,78 @@
 #include <cctype>
 
 #include "common/utf8.h"
+#include "normalizer/normalizer.h"
+
+#include <map>
+#include <set>
 
 namespace kh {
 
 namespace {
 
 bool IsLetterByte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
+
+bool IsLetterChar(char32_t c) {
+  char32_t f = FoldChar(c);
+  return f >= 'a' && f <= 'z';
+}
+
+// A word's letters without the punctuation round them: "phòng," -> [0, 6).
+struct Core {
+  size_t b = 0, e = 0;
+};
+
+Core CoreOf(const std::string& w) {
+  Core c;
+  c.b = w.size();
+  for (size_t i = 0; i < w.size();) {
+    size_t at = i;
+    if (IsLetterChar(utf8::Next(w, &i))) {
+      if (c.b == w.size()) c.b = at;
+      c.e = i;
+    }
+  }
+  if (c.b == w.size()) c.b = c.e = 0;
+  // Letters only inside: "2O25" or "a-b" are not words.
+  for (size_t i = c.b; i < c.e;)
+    if (!IsLetterChar(utf8::Next(w, &i))) return Core{};
+  return c;
+}
+
+// target in the case of model: "ĐÊN" -> "ĐẾN", "Chông" -> "Chống".
+std::string CaseLike(const std::string& model, const std::string& target) {
+  if (ToUpper(model) == model && ToLower(model) != model) return ToUpper(target);
+  size_t i = 0;
+  utf8::Next(model, &i);
+  std::string lower = ToLower(target);
+  if (ToUpper(model.substr(0, i)) == model.substr(0, i) && ToLower(model.substr(0, i)) != model.substr(0, i)) {
+    size_t j = 0;
+    utf8::Next(lower, &j);
+    return ToUpper(lower.substr(0, j)) + lower.substr(j);
+  }
+  return lower;
+}
+
+std::vector<std::string> SpaceSplit(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+// "Trân": a capital and then small letters.
+bool TitleCase(const std::string& core) {
+  if (core.empty()) return false;
+  size_t i = 0;
+  utf8::Next(core, &i);
+  std::string head = core.substr(0, i), rest = core.substr(i);
+  return ToUpper(head) == head && ToLower(head) != head && ToLower(rest) == rest;
+}
 
 }  // namespace
 
@@ -102,18 +168,79 @@ int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>
     }
     if (w != original) ++changed;
   }
+  changed += RepairWords(words, line_start);
+  return changed;
+}
+
+int OcrRepairer::RepairWords(std::vector<std::string>* words, const std::vector<bool>& line_start) const {
+  std::vector<std::string>& ws = *words;
+  const size_t n = ws.size();
+  std::vector<Core> core(n);
+  std::vector<std::string> text(n), folded(n);
+  for (size_t i = 0; i < n; ++i) {
+    core[i] = CoreOf(ws[i]);
+    text[i] = NormalizeString(ws[i].substr(core[i].b, core[i].e - core[i].b));
+    folded[i] = Fold(text[i]);
+  }
+  auto starts_line = [&](size_t i) { return i < line_start.size() && line_start[i]; };
+  int changed = 0;
+  std::set<size_t> touched;
+  auto put = [&](size_t i, const std::string& right) {
+    std::string repl = CaseLike(text[i], right);
+    if (repl == text[i]) return;
+    ws[i] = ws[i].substr(0, core[i].b) + repl + ws[i].substr(core[i].e);
+    text[i] = repl;
+    touched.insert(i);
+  };
+  for (const OcrRepairRule& r : rules_) {
+    if (r.kind == "phrase") {
+      for (const std::string& phrase : r.phrases) {
+        std::vector<std::string> pw, pf;
+        for (const std::string& w : SpaceSplit(phrase)) {
+          Core c = CoreOf(w);
+          pw.push_back(NormalizeString(w.substr(c.b, c.e - c.b)));
+          pf.push_back(Fold(pw.back()));
+        }
+        if (pw.empty()) continue;
+        for (size_t i = 0; i + pw.size() <= n; ++i) {
+          bool same = true, differs = false;
+          for (size_t k = 0; k < pw.size() && same; ++k) {
+            same = !folded[i + k].empty() && folded[i + k] == pf[k];
+            differs |= ToLower(text[i + k]) != ToLower(pw[k]);
+          }
+          if (!same || !differs) continue;
+          for (size_t k = 0; k < pw.size(); ++k) put(i + k, pw[k]);
+        }
+      }
+    } else if (r.kind == "person_name") {
+      // skeleton -> the first name of the list with it; names as printed.
+      std::map<std::string, std::string> sur, given;
+      std::set<std::string> known_sur, known_given, not_name(r.not_in_name.begin(), r.not_in_name.end());
+      for (const std::string& s : r.surnames)
+        sur.emplace(Fold(NormalizeString(s)), NormalizeString(s)), known_sur.insert(ToLower(NormalizeString(s)));
+      for (const std::string& g : r.given_names)
+        given.emplace(Fold(NormalizeString(g)), NormalizeString(g)), known_given.insert(ToLower(NormalizeString(g)));
+      for (size_t i = 0; i + 2 < n; ++i) {
+        if (!TitleCase(text[i]) || (i > 0 && !starts_line(i) && TitleCase(text[i - 1]))) continue;
+        auto s = sur.find(folded[i]);
+        if (s == sur.end()) continue;
+        // Two or three more capitalised words on the line: the full name.
+        size_t m = i + 1;
+        while (m < n && m - i < 4 && !starts_line(m) && TitleCase(text[m]) && not_name.count(text[m]) == 0) ++m;
+        if (m - i < 3) continue;
+        if (known_sur.count(ToLower(text[i])) == 0) put(i, s->second);
+        size_t last = m - 1;
+        auto g = given.find(folded[last]);
+        if (g != given.end() && known_given.count(ToLower(text[last])) == 0) put(last, g->second);
+      }
+    }
+  }
+  changed += static_cast<int>(touched.size());
   return changed;
 }
 
 std::string OcrRepairer::RepairLine(const std::string& line) const {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < line.size()) {
-    size_t j = line.find(' ', i);
-    if (j == std::string::npos) j = line.size();
-    if (j > i) words.push_back(line.substr(i, j - i));
-    i = j + 1;
-  }
+  std::vector<std::string> words = SpaceSplit(line);
   std::vector<bool> start(words.size(), false);
   if (!start.empty()) start[0] = true;
   Repair(&words, start);

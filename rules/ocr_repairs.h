@@ -8,7 +8,13 @@
 // of a document symbol read as "ĐÐ" or "ĐÐĐ"; or in_symbol: a pattern and
 // its rewrite applied only to words that look like a document number (a
 // digit, an upper-case letter and a '/', '-' or fraction slash):
-// "133QĐ-T1g" -> "133/QĐ-TTg", "2]75-CW/TĐTN" -> "2175-CV/TĐTN".  Every
+// "133QĐ-T1g" -> "133/QĐ-TTg", "2]75-CW/TĐTN" -> "2175-CV/TĐTN"; or phrase:
+// a run of words whose letters without marks are a listed phrase's gets the
+// phrase's marks ("phòng, chông" -> "phòng, chống", "liên quan đên" ->
+// "liên quan đến"); or person_name: in a run of three or four capitalised
+// words, a first word that is a listed surname without its marks ("Trân
+// Phước Hiên" -> "Trần Phước …") and a last word that is a listed given name
+// the same way, unless the word as printed is listed itself.  Every
 // repair that applies to a word is made, in file order.  Only OCR output is
 // repaired; a PDF's own text is what its author typed.
 //
@@ -38,6 +44,9 @@ class OcrRepairer {
   std::string RepairLine(const std::string& line) const;
 
  private:
+  // The repairs of several words: phrase and person_name.
+  int RepairWords(std::vector<std::string>* words, const std::vector<bool>& line_start) const;
+
   struct Impl;
   const std::vector<OcrRepairRule>& rules_;
   std::unique_ptr<Impl> impl_;  // the in_symbol patterns, compiled

@@ -206,6 +206,16 @@ const Body* RuleData::BodyByAlias(std::string_view f) const {
   return nullptr;
 }
 
+bool RuleData::StartsWithBody(std::string_view f) const {
+  auto starts = [&](const std::string& a) {
+    return !a.empty() && f.substr(0, a.size()) == a && (f.size() == a.size() || f[a.size()] == ' ');
+  };
+  for (const Body& b : bodies)
+    for (const std::string& a : b.aliases) if (starts(a)) return true;
+  for (const std::string& w : body_heads.words) if (starts(w)) return true;
+  return false;
+}
+
 const IssuerCode* RuleData::IssuerByCode(std::string_view c) const {
   for (const IssuerCode& ic : issuer_codes) {
     if (ic.code == c) return &ic;
@@ -334,6 +344,12 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
         if (!re.ok()) return Status::DataError("rules/ocr_repairs.json: " + o.id + ": " + re.error());
         if (!re.CheckRewriteString(o.rewrite, &why))
           return Status::DataError("rules/ocr_repairs.json: " + o.id + ": rewrite: " + why);
+      } else if (o.kind == "phrase") {
+        o.phrases = r.at("phrases").get<std::vector<std::string>>();
+      } else if (o.kind == "person_name") {
+        o.surnames = r.at("surnames").get<std::vector<std::string>>();
+        o.given_names = r.at("given_names").get<std::vector<std::string>>();
+        o.not_in_name = r.at("not_in_name").get<std::vector<std::string>>();
       } else if (o.kind != "zero_in_number" && o.kind != "eth_in_symbol") {
         return Status::DataError("rules/ocr_repairs.json: " + o.id + ": unknown kind '" + o.kind + "'");
       }
@@ -386,6 +402,12 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
         d.code_display.push_back(NormalizeString(c.get<std::string>()));
       }
       data->doc_types.push_back(std::move(d));
+    }
+    if (issuers.value().contains("body_heads")) {
+      const json& h = issuers.value()["body_heads"];
+      for (const json& w : h.at("words")) data->body_heads.words.push_back(FoldNorm(w.get<std::string>()));
+      data->body_heads.examples = h.value("examples", std::vector<std::string>{});
+      data->body_heads.counter_examples = h.value("counter_examples", std::vector<std::string>{});
     }
     for (const json& b : issuers.value().at("bodies")) {
       Body body;

@@ -119,6 +119,8 @@ struct OcrRepairRule {
   std::string id, kind;   // "word", "in_symbol", "zero_in_number" or "eth_in_symbol"
   std::string from, to;   // kind "word": the whole word, as OCR gives it
   std::string pattern, rewrite;  // kind "in_symbol": RE2 and its rewrite (\\1 ...), on a document number
+  std::vector<std::string> phrases;      // kind "phrase": words as printed right
+  std::vector<std::string> surnames, given_names, not_in_name;  // kind "person_name"
   bool line_start = false;          // only as a line's first word
   std::vector<std::string> next;    // only before one of these words (if any)
   std::vector<std::pair<std::string, std::string>> examples;  // ocr line, repaired
@@ -150,6 +152,10 @@ struct RuleData {
   std::vector<Indicator> indicators;  // file order = matching priority
   TaskTableRules task_tables;
   TimelineRules timelines;
+  struct {
+    std::vector<std::string> words;  // folded
+    std::vector<std::string> examples, counter_examples;
+  } body_heads;  // rules/issuers.json
   std::vector<OcrRepairRule> ocr_repairs;
   SyllableRules syllables;
   std::vector<SignatureLabel> signature_labels;  // rules/signature_box.json
@@ -166,6 +172,9 @@ struct RuleData {
   const DocType* TypeByWord(std::string_view folded_word) const;
   const DocType* TypeByCode(std::string_view folded_code) const;
   const Body* BodyByAlias(std::string_view folded) const;     // exact alias
+  // True if the folded text starts with a body's alias or a body_heads word
+  // ("cuc canh sat ..."), as whole words.
+  bool StartsWithBody(std::string_view folded) const;
   const IssuerCode* IssuerByCode(std::string_view folded) const;
   const Province* ProvinceByName(std::string_view folded) const;
   const Indicator* IndicatorById(std::string_view id) const;

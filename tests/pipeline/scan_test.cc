@@ -120,12 +120,12 @@ TEST(ScanTest, ScansGiveNearlyWhatTheOriginalsGive) {
   std::printf("[ SCANS    ] document facts (number, date, issuer, province, title, signer): %d of %d right\n",
               facts_right, facts);
   // Regression floors, not goals: what this version measures with the
-  // matching above (references 0.86/0.91, targets 0.746/0.698, task rows
+  // matching above (references 0.91/0.91, targets 0.746/0.698, task rows
   // 0.17/0.21, facts 23 of 36) rounded down to a twentieth, so that losing
   // one more target or reference of the ~70 fails.  What is missed is
   // printed above ([ MISSED ]); the README's accuracy table states the goals.
   EXPECT_GE(facts_right, 23);
-  EXPECT_GE(refs.recall(), 0.85);
+  EXPECT_GE(refs.recall(), 0.90);
   EXPECT_GE(refs.precision(), 0.90);
   EXPECT_GE(targets.recall(), 0.70);
   EXPECT_GE(targets.precision(), 0.65);
@@ -255,10 +255,12 @@ TEST_P(RealScanTest, EveryPageReadAndItsFacts) {
   CompareDocument(want, got, &ledger);
   ledger.Finish();
   // Floors of this version, per document (the README's table has the goals:
-  // 95% of the phrases, references F1 0.9; over the nine documents 171 of
-  // the 182 phrases are found now, r05's page 7 being the worst read).
+  // 95% of the phrases, references F1 0.9; over the nine documents 173 of
+  // the 182 phrases and 47 of the 49 references are found now, none given
+  // wrongly; r05's page 7 is the worst read).
   EXPECT_GE(score.phrases_found * 20, score.phrases * 13) << "phrases found";
-  EXPECT_GE(score.refs_found * 4, score.refs_want) << "references found";
+  EXPECT_GE(score.refs_found * 4, score.refs_want * 3) << "references found";
+  EXPECT_LE(score.refs_got - score.refs_found, 1) << "references given that the page does not have";
 }
 
 INSTANTIATE_TEST_SUITE_P(Real, RealScanTest,

@@ -44,6 +44,15 @@ TEST(RuleDataTest, Lookups) {
   EXPECT_EQ(d->BodyByAlias("ubnd")->name, "Ủy ban nhân dân");
 }
 
+// A body's first words (issuers.json body_heads): every example starts with
+// one, no counter-example does.
+TEST(RuleDataTest, BodyHeadsExamplesAndCounterExamples) {
+  auto d = Data();
+  ASSERT_GE(d->body_heads.examples.size(), 3u);
+  for (const std::string& e : d->body_heads.examples) EXPECT_TRUE(d->StartsWithBody(Fold(NormalizeString(e)))) << e;
+  for (const std::string& c : d->body_heads.counter_examples) EXPECT_FALSE(d->StartsWithBody(Fold(NormalizeString(c)))) << c;
+}
+
 // Every example of the small patterns must match on its folded form; no
 // counter-example may.
 TEST(RuleDataTest, PatternExamplesAndCounterExamples) {
