@@ -329,6 +329,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   }
 
   // ---- place and date ----
+  bool date_line = false;  // the header has a "…, ngày … tháng … năm …" line
   if (right != nullptr) {
     static const RE2 kDateLine("^(?P<place>[^,]*?)\\s*,?\\s*ngay\\s*(?P<d>\\d{1,2})?\\s*thang\\s*(?P<m>\\d{1,2})?\\s*nam\\s*(?P<y>\\d{4})");
     for (const Line& l : right->lines) {
@@ -343,6 +344,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
         facts.provenance["place"] = LinesLocation({l});
       }
       facts.provenance["date"] = LinesLocation({l});
+      date_line = true;
       if (m[2].data() && m[3].data()) {
         int d = std::stoi(std::string(m[2].data(), m[2].size()));
         int mo = std::stoi(std::string(m[3].data(), m[3].size()));
@@ -459,6 +461,24 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   if (!title_lines.empty()) {
     facts.title = NormalizeString(JoinLines(title_lines));
     facts.provenance["title"] = LinesLocation(title_lines);
+  }
+  // A Biên bản has no date line: it is dated by its opening sentence ("Vào
+  // lúc 14 giờ 00 phút, ngày 09 tháng 12 năm 2025 tại …").
+  if (!date_line && facts.kind == std::optional<std::string>("bien_ban")) {
+    static const RE2 kOpening("\\bngay\\s*(\\d{1,2})\\s*(?:thang|/)\\s*(\\d{1,2})\\s*(?:nam|/)\\s*((?:19|20)\\d\\d)\\b");
+    double below = title_lines.empty() ? header_bottom : title_lines.back().box.y1;
+    int seen = 0;
+    for (const Block& b : first.blocks) {
+      for (const Line& l : b.lines) {
+        if (facts.date || l.box.y0 < below || ++seen > 4) continue;
+        int d = 0, mo = 0, y = 0;
+        if (RE2::PartialMatch(Fold(NormalizeString(l.Text())), kOpening, &d, &mo, &y) && d >= 1 && mo >= 1 && mo <= 12 &&
+            d <= DaysInMonth(y, mo)) {
+          facts.date = IsoDate(y, mo, d);
+          facts.provenance["date"] = LinesLocation({l});
+        }
+      }
+    }
   }
 
   // ---- period ----
