@@ -34,11 +34,17 @@ bool SameLine(const Word& a, const Word& b) {
 // a reference), or "Số" and a lone ":".
 bool IsNumberLabel(const std::vector<Word>& w, size_t i) {
   std::string k = Key(w[i].text);
-  return k == "sô:" || (k == "sô" && i + 1 < w.size() && w[i + 1].text == ":");
+  // "Só:": the circumflex read as an acute.
+  return k == "sô:" || k == "so:" || ((k == "sô" || k == "so") && i + 1 < w.size() && w[i + 1].text == ":");
 }
 
 // A document symbol after the number: "/QĐ-UBND", "-CV/TĐTN".
 bool IsSymbol(const std::string& text) {
+  // Its slash lost: "UBND-KGVX", capitals and a dash.
+  if (text.size() >= 5 && text.find('-') != std::string::npos && ToUpper(text) == text &&
+      std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+      std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return true;
   if (text.size() < 2 || (text[0] != '/' && text[0] != '-')) return false;
   size_t i = 1;
   char32_t c = utf8::Next(text, &i);
@@ -103,7 +109,7 @@ void SplitAtLabels(std::vector<Word>* words, std::vector<std::vector<Box>>* glyp
   for (size_t i = 0; i < words->size(); ++i) {
     std::string k = Key((*words)[i].text);
     // A label is a whole syllable: anything after it was written after it.
-    for (const char* label : {"sô:", "ngay", "thang", "năm"}) {
+    for (const char* label : {"sô:", "so:", "ngay", "thang", "năm"}) {
       std::string l = label;
       // What follows has a digit or starts with a letter ("à3"): not
       // "ngay," or "tháng/năm", punctuation after a word.

@@ -95,6 +95,25 @@ TEST(FillInsTest, AnEmptyBlankIsABlankToo) {
   EXPECT_EQ(f[0].first, f[0].last);
 }
 
+TEST(FillInsTest, TheLabelAndSymbolAsOcrSlipsThem) {
+  // r25: the symbol's slash lost ("; UBND-KGVX" after a stamped 3206 read as
+  // ">2?"); r04: the circumflex of "Số:" read as an acute.
+  std::vector<Word> w = Line({{"Số:", 15}, {">2?", 20}, {";", 4}, {"UBND-KGVX", 50}});
+  std::vector<FillIn> f = FindFillIns(w);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, FillIn::kNumber);
+  EXPECT_EQ(f[0].first, 1u);
+  EXPECT_EQ(f[0].last, 3u);
+  std::vector<Word> v = Line({{"Só:#6`", 35}, {"/KH-TCTLNTW-C04", 60}});
+  std::vector<std::vector<Box>> glyphs;
+  SplitAtLabels(&v, &glyphs);
+  EXPECT_EQ(Text(v), "Só: #6` /KH-TCTLNTW-C04");
+  ASSERT_EQ(FindFillIns(v).size(), 1u);
+  // Capitals and a dash with digits are not a symbol: "COVID-19".
+  std::vector<Word> u = Line({{"Số:", 15}, {"x", 20}, {"COVID-19", 50}});
+  EXPECT_TRUE(FindFillIns(u).empty());
+}
+
 TEST(FillInsTest, NotBlanks) {
   // A reference in the body: "số 12/2021/QĐ-TTg" is no label with a
   // symbol; a date with its figures; "ngày" without a year; "thăng" is no
