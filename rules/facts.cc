@@ -231,9 +231,20 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
       i += SplitWords(rest.substr(0, plen)).size();
       continue;
     }
+    // An abbreviation spelt out ("TW": trung ương).
+    auto ab = std::find_if(data.body_abbreviations.words.begin(), data.body_abbreviations.words.end(),
+                           [&](const auto& a) { return a.first == fw[i]; });
+    if (ab != data.body_abbreviations.words.end()) {
+      out.push_back(ab->second);
+      ++i;
+      continue;
+    }
     // Unknown word: keep the case of the name after a level, else lower.
     bool after_level = !out.empty() && i > 0 && LevelAt(fw, i - 1) > 0;
-    out.push_back(body == nullptr && !after_level ? ToLower(nw[i]) : (IsUpperText(nw[i]) ? Capitalize(ToLower(nw[i])) : nw[i]));
+    // After a known body, a word in capitals is lower case ("CỤC CẢNH SÁT
+    // ĐIỀU TRA …": Cục Cảnh sát điều tra …) and one in mixed case as printed.
+    if (after_level) out.push_back(IsUpperText(nw[i]) ? Capitalize(ToLower(nw[i])) : nw[i]);
+    else out.push_back(body == nullptr || IsUpperText(nw[i]) ? ToLower(nw[i]) : nw[i]);
     ++i;
   }
   return Join(out, 0, out.size());

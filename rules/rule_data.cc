@@ -409,6 +409,13 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
       data->body_heads.examples = h.value("examples", std::vector<std::string>{});
       data->body_heads.counter_examples = h.value("counter_examples", std::vector<std::string>{});
     }
+    if (issuers.value().contains("abbreviations")) {
+      const json& a = issuers.value()["abbreviations"];
+      for (const auto& [k, v] : a.at("words").items())
+        data->body_abbreviations.words.emplace_back(FoldNorm(k), NormalizeString(v.get<std::string>()));
+      data->body_abbreviations.examples = a.value("examples", std::vector<std::string>{});
+      data->body_abbreviations.counter_examples = a.value("counter_examples", std::vector<std::string>{});
+    }
     for (const json& b : issuers.value().at("bodies")) {
       Body body;
       body.name = NormalizeString(b.at("name").get<std::string>());

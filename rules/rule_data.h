@@ -156,6 +156,10 @@ struct RuleData {
     std::vector<std::string> words;  // folded
     std::vector<std::string> examples, counter_examples;
   } body_heads;  // rules/issuers.json
+  struct {
+    std::vector<std::pair<std::string, std::string>> words;  // folded short form, spelt out
+    std::vector<std::string> examples, counter_examples;     // "printed => display"
+  } body_abbreviations;  // rules/issuers.json "abbreviations"
   std::vector<OcrRepairRule> ocr_repairs;
   SyllableRules syllables;
   std::vector<SignatureLabel> signature_labels;  // rules/signature_box.json

@@ -6,6 +6,22 @@
 namespace kh {
 namespace {
 
+// issuers.json "abbreviations": each example's printed name gives its
+// display name; no counter-example gets a spelt-out form.
+TEST(FactsTest, AbbreviationsInBodyNamesAreSpeltOut) {
+  auto data = DefaultRuleData();
+  ASSERT_TRUE(data.ok());
+  const auto& ab = data.value()->body_abbreviations;
+  ASSERT_FALSE(ab.examples.empty());
+  for (const std::string& e : ab.examples) {
+    size_t arrow = e.find(" => ");
+    ASSERT_NE(arrow, std::string::npos) << e;
+    EXPECT_EQ(BodyDisplayName(e.substr(0, arrow), *data.value()), e.substr(arrow + 4));
+  }
+  for (const std::string& c : ab.counter_examples)
+    for (const auto& w : ab.words) EXPECT_EQ(BodyDisplayName(c, *data.value()).find(w.second), std::string::npos) << c;
+}
+
 TEST(FactsTest, BodyDisplayName) {
   auto data = DefaultRuleData();
   ASSERT_TRUE(data.ok());
@@ -16,7 +32,8 @@ TEST(FactsTest, BodyDisplayName) {
       {"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"},
       {"BỘ NỘI VỤ", "Bộ Nội vụ"},
       {"TỈNH ỦY CÀ MAU", "Tỉnh ủy Cà Mau"},
-      {"BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", "Ban chỉ đạo cải cách hành chính"},
+      {"BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", "Ban Chỉ đạo cải cách hành chính"},
+      {"CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TUÝ", "Cục Cảnh sát điều tra tội phạm về ma túy"},
   };
   for (const Case& c : cases) EXPECT_EQ(BodyDisplayName(c.in, *data.value()), c.out) << c.in;
 }
