@@ -136,6 +136,21 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
   return Join(w, from, w.size());
 }
 
+size_t ChairRoleWords(const std::string& line, const RuleData& data) {
+  std::vector<std::string> w = SplitWords(NormalizeString(line));
+  for (const std::string& c : data.signer.chairs) {
+    std::vector<std::string> cw = SplitWords(c);
+    if (cw.size() > w.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < cw.size() && ok; ++k) {
+      const std::string& word = w[w.size() - cw.size() + k];
+      ok = IsUpperText(word) && Fold(word) == cw[k];
+    }
+    if (ok) return cw.size();
+  }
+  return 0;
+}
+
 std::optional<DocumentFacts::Received> ReadReceivedStamp(const std::string& text, const RuleData& data) {
   const auto& rules = data.received_stamp;
   std::vector<std::string> lines;
@@ -576,6 +591,40 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     if (person) {
       facts.signer.name = *person;
       facts.provenance["signer.name"] = LinesLocation(name);
+    }
+  }
+  // A Biên bản is signed for the meeting by its chair: the name under the
+  // last "CHỦ TRÌ" (beside the minute-taker), within 150 pt.
+  if (facts.kind == std::optional<std::string>("bien_ban")) {
+    const Line* role = nullptr;
+    Box role_box;
+    for (const Page& p : doc.pages)
+      for (const Block& b : p.blocks)
+        for (const Line& l : b.lines)
+          if (size_t n = ChairRoleWords(l.Text(), data); n > 0 && n <= l.words.size()) {
+            role = &l;
+            role_box = Box{};
+            for (size_t k = l.words.size() - n; k < l.words.size(); ++k) role_box = role_box.Union(l.words[k].box);
+          }
+    std::optional<std::string> chair;
+    for (const Page& p : doc.pages) {
+      if (role == nullptr || p.number != role->page) continue;
+      for (const Block& b : p.blocks)
+        for (const Line& l : b.lines) {
+          if (chair || l.box.y0 <= role_box.y1 || l.box.y0 - role_box.y1 > 150 ||
+              std::fabs(l.box.cx() - role_box.cx()) > 80)
+            continue;
+          if ((chair = PersonName(l.Text(), data))) facts.provenance["signer.name"] = LinesLocation({l});
+        }
+    }
+    if (chair) {
+      facts.signer.name = chair;
+      std::string text = NormalizeString(role->Text());
+      std::vector<std::string> w = SplitWords(text);
+      size_t n = ChairRoleWords(text, data);
+      facts.signer.authority = RoleDisplay(Join(w, w.size() - n, w.size()));
+      facts.signer.role.reset();
+      facts.provenance["signer.role"] = Location{role->page, role_box};
     }
   }
   // ---- received stamp ----

@@ -42,6 +42,11 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data);
 // the signature's scrawl read by OCR: "vo Vi", "l").
 std::optional<std::string> PersonName(const std::string& line, const RuleData& data);
 
+// How many of the line's last words are a Biên bản's signing role in
+// capitals (rules/signer.json "chairs": "Người ghi biên bản CHỦ TRÌ" -> 2);
+// 0 if none.
+size_t ChairRoleWords(const std::string& line, const RuleData& data);
+
 // A received stamp's text as OCR read it (rules/received_stamp.json):
 // nullopt if it is no received stamp; else its body (the first line, in
 // capitals, without digits), number and date where legible.

@@ -291,6 +291,13 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   try {
     for (const std::string& r : signer.value().at("ranks").get<std::vector<std::string>>())
       data->signer.ranks.push_back(Fold(NormalizeString(r)));
+    if (signer.value().contains("chairs")) {
+      const json& c = signer.value()["chairs"];
+      for (const std::string& r : c.at("roles").get<std::vector<std::string>>())
+        data->signer.chairs.push_back(Fold(NormalizeString(r)));
+      data->signer.chair_examples = c.value("examples", std::vector<std::string>{});
+      data->signer.chair_counter_examples = c.value("counter_examples", std::vector<std::string>{});
+    }
     data->signer.examples = signer.value().at("examples").get<std::vector<std::string>>();
     data->signer.counter_examples = signer.value().at("counter_examples").get<std::vector<std::string>>();
   } catch (const json::exception& e) {

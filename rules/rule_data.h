@@ -165,6 +165,8 @@ struct RuleData {
   std::vector<SignatureLabel> signature_labels;  // rules/signature_box.json
   struct {
     std::vector<std::string> ranks;  // folded
+    std::vector<std::string> chairs;  // folded: a Biên bản's signing role ("chu tri")
+    std::vector<std::string> chair_examples, chair_counter_examples;
     std::vector<std::string> examples, counter_examples;
   } signer;  // rules/signer.json
   struct {

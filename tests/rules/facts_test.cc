@@ -22,6 +22,17 @@ TEST(FactsTest, AbbreviationsInBodyNamesAreSpeltOut) {
     for (const auto& w : ab.words) EXPECT_EQ(BodyDisplayName(c, *data.value()).find(w.second), std::string::npos) << c;
 }
 
+// signer.json "chairs": every example line ends with a chair's role in
+// capitals, no counter-example does.
+TEST(FactsTest, ChairRoleExamplesAndCounterExamples) {
+  auto data = DefaultRuleData();
+  ASSERT_TRUE(data.ok());
+  const auto& s = data.value()->signer;
+  ASSERT_FALSE(s.chair_examples.empty());
+  for (const std::string& e : s.chair_examples) EXPECT_GT(ChairRoleWords(e, *data.value()), 0u) << e;
+  for (const std::string& c : s.chair_counter_examples) EXPECT_EQ(ChairRoleWords(c, *data.value()), 0u) << c;
+}
+
 TEST(FactsTest, BodyDisplayName) {
   auto data = DefaultRuleData();
   ASSERT_TRUE(data.ok());
