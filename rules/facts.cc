@@ -542,9 +542,17 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       for (const Block& b : p.blocks) {
         for (const Line& l : b.lines) {
           if (person || l.box.y0 < sig->box.y1 || l.box.y0 - sig->box.y1 > 160) continue;
-          if (l.box.cx() < sig->box.x0 - 30 || l.box.cx() > sig->box.x1 + 30) continue;
-          if (std::optional<std::string> n = PersonName(l.Text(), data)) {
-            name = {l};
+          // The words under the block: on a scan the name may share its
+          // line with the last recipient on the left.
+          Line under = l;
+          under.words.clear();
+          for (const Word& w : l.words)
+            if (w.box.cx() >= sig->box.x0 - 30 && w.box.cx() <= sig->box.x1 + 30) under.words.push_back(w);
+          if (under.words.empty()) continue;
+          under.box = Box{};
+          for (const Word& w : under.words) under.box = under.box.Union(w.box);
+          if (std::optional<std::string> n = PersonName(under.Text(), data)) {
+            name = {under};
             person = n;
           }
         }
