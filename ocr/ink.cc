@@ -108,7 +108,11 @@ PageImage DropColourInk(const PageImage& image, InkStats* stats) {
       out.pixels[i] = 255;
       ++coloured;
     } else {
-      out.pixels[i] = static_cast<uint8_t>(lum);
+      // What is left of a red seal round its strokes (light pinkish grey,
+      // not coloured enough to be taken off) is read by its red channel, so
+      // it comes out light; other pixels (black print, under the seal too,
+      // blue-black figures stamped or written in) by their luminance.
+      out.pixels[i] = static_cast<uint8_t>(r - std::max(g, b) > 8 && lum > 100 ? r : lum);
     }
   }
   if (stats != nullptr && n > 0) {

@@ -529,7 +529,10 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     std::optional<std::string> person;
     for (const Line& l : sig->lines) {
       if (IsUpperText(l.Text())) {
-        if (name.empty()) roles.push_back(l);
+        // The role lines stand together; capitals after the space for the
+        // signature are the scrawl read by OCR ("JI").
+        bool apart = !roles.empty() && l.box.y0 - roles.back().box.y1 > 1.5 * roles.back().box.height();
+        if (name.empty() && !apart) roles.push_back(l);
       } else if (std::optional<std::string> p = PersonName(l.Text(), data)) {
         name = {l};
         person = p;

@@ -29,11 +29,12 @@ TEST(InkTest, ColouredInkGoesBlackPrintStays) {
                        {250, 250, 245},   // paper
                        {235, 220, 170},   // yellowed paper
                        {128, 128, 128},   // grey
-                       {45, 15, 20}});    // black print under the seal
+                       {45, 15, 20},      // black print under the seal
+                       {200, 170, 175}}); // what is left round a seal's strokes
   InkStats stats;
   PageImage grey = DropColourInk(rgb, &stats);
   ASSERT_EQ(grey.channels, 1);
-  ASSERT_EQ(grey.pixels.size(), 9u);
+  ASSERT_EQ(grey.pixels.size(), 10u);
   EXPECT_LT(grey.pixels[0], 40);
   EXPECT_EQ(grey.pixels[1], 255);
   EXPECT_EQ(grey.pixels[3], 255);
@@ -42,7 +43,8 @@ TEST(InkTest, ColouredInkGoesBlackPrintStays) {
   EXPECT_GT(grey.pixels[6], 200);  // yellow is paper, not ink
   EXPECT_EQ(grey.pixels[7], 128);
   EXPECT_LT(grey.pixels[8], 40);
-  EXPECT_NEAR(stats.coloured, 4.0 / 9, 1e-9);
+  EXPECT_GE(grey.pixels[9], 200);  // light, as paper: not a stroke
+  EXPECT_NEAR(stats.coloured, 4.0 / 10, 1e-9);
 }
 
 TEST(InkTest, AGreyImageComesBackAsItIs) {
