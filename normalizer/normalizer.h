@@ -56,6 +56,12 @@ std::string Fold(std::string_view normalized);
 // Folds one code point ('đ' -> 'd', 'Ấ' -> 'a', others lower-cased).
 char32_t FoldChar(char32_t c);
 
+// A letter of Vietnamese (its fold is a to z): 'Ấ', 'đ', 'q'; not '2', '$'.
+inline bool IsFoldedLetter(char32_t c) {
+  char32_t f = FoldChar(c);
+  return f >= 'a' && f <= 'z';
+}
+
 // Upper/lower case of a whole UTF-8 string (Vietnamese-aware, via ICU).
 std::string ToLower(std::string_view s);
 std::string ToUpper(std::string_view s);

@@ -48,7 +48,7 @@ bool IsSymbol(const std::string& text) {
   if (text.size() < 2 || (text[0] != '/' && text[0] != '-')) return false;
   size_t i = 1;
   char32_t c = utf8::Next(text, &i);
-  return ToUpper(std::string(text, 1, i - 1)) == std::string(text, 1, i - 1) && FoldChar(c) >= 'a' && FoldChar(c) <= 'z';
+  return ToUpper(std::string(text, 1, i - 1)) == std::string(text, 1, i - 1) && IsFoldedLetter(c);
 }
 
 // Cuts word i after n code points into two words.
@@ -79,14 +79,12 @@ void Cut(std::vector<Word>* words, std::vector<std::vector<Box>>* glyphs, size_t
 bool WrittenAfter(const std::string& rest) {
   if (rest.find_first_of("0123456789") != std::string::npos) return true;
   size_t i = 0;
-  char32_t f = FoldChar(utf8::Next(rest, &i));
-  return f >= 'a' && f <= 'z';
+  return IsFoldedLetter(utf8::Next(rest, &i));
 }
 
 bool HasLetterBefore(const std::string& s, size_t end) {
   for (size_t i = 0; i < end;) {
-    char32_t f = FoldChar(utf8::Next(s, &i));
-    if (f >= 'a' && f <= 'z') return true;
+    if (IsFoldedLetter(utf8::Next(s, &i))) return true;
   }
   return false;
 }

@@ -10,26 +10,12 @@
 #include <cctype>
 
 #include "common/date.h"
+#include "common/strings.h"
 #include "common/utf8.h"
 #include "normalizer/normalizer.h"
 
 namespace kh {
 namespace {
-
-std::vector<std::string> SplitWords(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '\n') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
 
 std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
   std::string s;
@@ -46,9 +32,7 @@ std::string Capitalize(const std::string& word) {
 
 bool HasLetter(const std::string& s) {
   for (size_t i = 0; i < s.size();) {
-    char32_t c = utf8::Next(s, &i);
-    char32_t f = FoldChar(c);
-    if (f >= 'a' && f <= 'z') return true;
+    if (IsFoldedLetter(utf8::Next(s, &i))) return true;
   }
   return false;
 }
@@ -81,11 +65,6 @@ const Block* LastRightColumn(const LaidOutDocument& doc) {
   return found;
 }
 
-bool IsLetter(char32_t c) {
-  char32_t f = FoldChar(c);
-  return f >= 'a' && f <= 'z';
-}
-
 }  // namespace
 
 std::optional<std::string> PersonName(const std::string& line, const RuleData& data) {
@@ -94,13 +73,13 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
   size_t b = 0;
   while (b < t.size()) {
     size_t i = b;
-    if (IsLetter(utf8::Next(t, &i))) break;
+    if (IsFoldedLetter(utf8::Next(t, &i))) break;
     b = i;
   }
   t = t.substr(b);
   size_t e = 0;  // past the last letter
   for (size_t i = 0; i < t.size();)
-    if (IsLetter(utf8::Next(t, &i))) e = i;
+    if (IsFoldedLetter(utf8::Next(t, &i))) e = i;
   t = t.substr(0, e);
   std::vector<std::string> w = SplitWords(t);
   std::vector<std::string> fw = SplitWords(Fold(t));
@@ -129,9 +108,9 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
     size_t i = 0;
     char32_t first = utf8::Next(w[k], &i);
     std::string head = w[k].substr(0, i), rest = w[k].substr(i);
-    if (!IsLetter(first) || ToUpper(head) != head || ToLower(rest) != rest) return std::nullopt;
+    if (!IsFoldedLetter(first) || ToUpper(head) != head || ToLower(rest) != rest) return std::nullopt;
     for (size_t j = 0; j < rest.size();)
-      if (!IsLetter(utf8::Next(rest, &j))) return std::nullopt;
+      if (!IsFoldedLetter(utf8::Next(rest, &j))) return std::nullopt;
   }
   return Join(w, from, w.size());
 }

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "common/strings.h"
 #include "common/utf8.h"
 #include "normalizer/normalizer.h"
 
@@ -16,11 +17,6 @@ namespace {
 
 bool IsLetterByte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
 
-bool IsLetterChar(char32_t c) {
-  char32_t f = FoldChar(c);
-  return f >= 'a' && f <= 'z';
-}
-
 // A word's letters without the punctuation round them: "phòng," -> [0, 6).
 struct Core {
   size_t b = 0, e = 0;
@@ -31,7 +27,7 @@ Core CoreOf(const std::string& w) {
   c.b = w.size();
   for (size_t i = 0; i < w.size();) {
     size_t at = i;
-    if (IsLetterChar(utf8::Next(w, &i))) {
+    if (IsFoldedLetter(utf8::Next(w, &i))) {
       if (c.b == w.size()) c.b = at;
       c.e = i;
     }
@@ -39,7 +35,7 @@ Core CoreOf(const std::string& w) {
   if (c.b == w.size()) c.b = c.e = 0;
   // Letters only inside: "2O25" or "a-b" are not words.
   for (size_t i = c.b; i < c.e;)
-    if (!IsLetterChar(utf8::Next(w, &i))) return Core{};
+    if (!IsFoldedLetter(utf8::Next(w, &i))) return Core{};
   return c;
 }
 
@@ -55,18 +51,6 @@ std::string CaseLike(const std::string& model, const std::string& target) {
     return ToUpper(lower.substr(0, j)) + lower.substr(j);
   }
   return lower;
-}
-
-std::vector<std::string> SpaceSplit(const std::string& s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
 }
 
 // "Trân": a capital and then small letters.
@@ -196,7 +180,7 @@ int OcrRepairer::RepairWords(std::vector<std::string>* words, const std::vector<
     if (r.kind == "phrase") {
       for (const std::string& phrase : r.phrases) {
         std::vector<std::string> pw, pf;
-        for (const std::string& w : SpaceSplit(phrase)) {
+        for (const std::string& w : SplitWords(phrase)) {
           Core c = CoreOf(w);
           pw.push_back(NormalizeString(w.substr(c.b, c.e - c.b)));
           pf.push_back(Fold(pw.back()));
@@ -240,7 +224,7 @@ int OcrRepairer::RepairWords(std::vector<std::string>* words, const std::vector<
 }
 
 std::string OcrRepairer::RepairLine(const std::string& line) const {
-  std::vector<std::string> words = SpaceSplit(line);
+  std::vector<std::string> words = SplitWords(line);
   std::vector<bool> start(words.size(), false);
   if (!start.empty()) start[0] = true;
   Repair(&words, start);
