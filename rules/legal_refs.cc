@@ -358,7 +358,11 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
       while (next_head < heads.size() && heads[next_head].first <= begin) ++next_head;
       if (next_head > 0 && heads[next_head - 1].first >= anchor_end)
         anchor_end = heads[next_head - 1].first, anchor = heads[next_head - 1].second;
-      if (anchor != nullptr && f.find(". ", anchor_end) < begin) anchor = nullptr;  // another sentence
+      // Another sentence, or too far to be the same list (the window also
+      // keeps the search linear on hostile text).
+      if (anchor != nullptr && (begin - anchor_end > 1000 ||
+                                std::string_view(f).substr(anchor_end, begin - anchor_end).find(". ") != std::string_view::npos))
+        anchor = nullptr;
       size_t q = begin;
       while (q > 0 && f[q - 1] == ' ') --q;
       bool listed = q > 0 && (std::string_view(",;:(").find(f[q - 1]) != std::string_view::npos ||
@@ -414,13 +418,24 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
     for (const auto& p : r.issuer_parts) s += (s.empty() ? "" : "-") + p;
     return s;
   };
-  auto compatible = [&](const Raw& a, const Raw& b) {
-    if (a.type != b.type || a.serial != b.serial) return false;
-    std::string ca = code_of(a), cb = code_of(b);
-    if (!ca.empty() && !cb.empty() && Fold(ca) != Fold(cb)) return false;
-    if (a.year && b.year && *a.year != *b.year) return false;
-    if (a.date && b.date && *a.date != *b.date) return false;
-    return true;
+  // A group's members agree pairwise, so each of the issuer code, year and
+  // date has at most one value among them: a mention joins a group when it
+  // agrees with those (checking every member was quadratic in mentions).
+  struct Agreed {
+    std::string code;  // folded
+    std::optional<int> year;
+    std::optional<std::string> date;
+  };
+  std::vector<Agreed> agreed;
+  auto fits = [&](const Agreed& a, const Raw& r) {
+    std::string c = Fold(code_of(r));
+    return (a.code.empty() || c.empty() || a.code == c) && (!a.year || !r.year || *a.year == *r.year) &&
+           (!a.date || !r.date || *a.date == *r.date);
+  };
+  auto join = [&](Agreed* a, const Raw& r) {
+    if (a->code.empty()) a->code = Fold(code_of(r));
+    if (!a->year) a->year = r.year;
+    if (!a->date) a->date = r.date;
   };
   // Only groups of the same type and serial can match: index them.
   std::map<std::pair<const DocType*, std::string>, std::vector<size_t>> by_key;
@@ -429,18 +444,19 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
     int candidates = 0;
     std::vector<size_t>& same = by_key[{raws[i].type, raws[i].serial}];
     for (size_t k : same) {
-      bool ok = true;
-      for (size_t m : members[k]) ok = ok && compatible(raws[m], raws[i]);
-      if (ok) {
+      if (fits(agreed[k], raws[i])) {
         target = static_cast<long>(k);
         ++candidates;
       }
     }
     if (candidates == 1) {
       members[target].push_back(i);
+      join(&agreed[target], raws[i]);
     } else {
       same.push_back(members.size());
       members.push_back({i});
+      agreed.emplace_back();
+      join(&agreed.back(), raws[i]);
     }
   }
   // The fullest spelling of a group's number names it.

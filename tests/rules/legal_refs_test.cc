@@ -121,5 +121,19 @@ TEST(LegalRefsTest, LongHostileInputIsHandledQuickly) {
   EXPECT_TRUE(refs.empty());
 }
 
+// A megabyte-long list of numbers without a type word and without a full
+// stop: each item looks back to its list only so far, so the run stays
+// linear (the first version searched to the text's end for a sentence end,
+// once an item: quadratic).  Fails by the ctest timeout.
+TEST(LegalRefsTest, LongListWithoutASentenceEndStaysLinear) {
+  auto x = X();
+  std::string s = "UBND tỉnh đã ban hành các Công văn: " + Repeated("số 12/HĐND-KT ngày 01/02/2024 về việc điều chỉnh, ", 1u << 20);
+  auto refs = x->ExtractFromString(s, CanTho(), nullptr);
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].type, "cong_van");
+  EXPECT_EQ(refs[0].number, "12/HĐND-KT");
+  EXPECT_GT(refs[0].mentions.size(), 10000u);
+}
+
 }  // namespace
 }  // namespace kh
