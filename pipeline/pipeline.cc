@@ -45,6 +45,7 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   p->data_ = data.value();
   p->legacy_ = legacy.value();
   p->syllables_ = std::make_shared<const SyllableSet>(data.value()->syllables.onsets, data.value()->syllables.rhymes);
+  p->repairer_ = std::make_shared<const OcrRepairer>(data.value()->ocr_repairs);
   p->tasks_ = tasks.value();
   p->options_ = options;
   p->refs_ = refs.value();
@@ -186,7 +187,6 @@ Result<LaidOutDocument> Pipeline::Read(const std::string& path, SourceInfo* sour
   std::set<int> ocr_pages;
   Status ocr_error;
   std::string reason;
-  OcrRepairer repairer(data_->ocr_repairs);
   // One decision per page (ocr/page_reading.h), recorded with its evidence.
   std::vector<Signature> boxes;  // read from each page's own text, before OCR replaces it
   ro.wants_render = [&](const RawPage& page) {
@@ -223,7 +223,7 @@ Result<LaidOutDocument> Pipeline::Read(const std::string& path, SourceInfo* sour
         texts.push_back(r->words[i].text);
         line_start.push_back(i == 0 || !r->words[i - 1].space_after);
       }
-      repairer.Repair(&texts, line_start);
+      repairer_->Repair(&texts, line_start);
       for (size_t i = 0; i < texts.size(); ++i) r->words[i].text = std::move(texts[i]);
       page.words = std::move(r->words);
       page.stamps = std::move(r->stamps);

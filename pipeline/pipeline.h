@@ -23,6 +23,8 @@
 
 namespace kh {
 
+class OcrRepairer;
+
 // When to read pages by OCR:
 //   kAuto    pages that are images with no usable text layer (a scan, or a
 //            scan whose hidden OCR layer is garbage);
@@ -70,6 +72,7 @@ class Pipeline {
   std::shared_ptr<const RuleData> data_;
   std::shared_ptr<const LegacyDecoder> legacy_;
   std::shared_ptr<const SyllableSet> syllables_;
+  std::shared_ptr<const OcrRepairer> repairer_;  // over data_->ocr_repairs, built once
   std::shared_ptr<const LegalRefExtractor> refs_;
   std::shared_ptr<const TargetExtractor> targets_;
   std::shared_ptr<const TaskExtractor> tasks_;

@@ -106,11 +106,43 @@ std::string ZeroInNumber(const std::string& word) {
 
 struct OcrRepairer::Impl {
   std::vector<std::unique_ptr<RE2>> patterns;  // one a rule; null unless in_symbol
+  // "phrase" rules: each phrase's words as printed right, and folded.
+  struct Phrase {
+    std::vector<std::string> words, folded;
+  };
+  std::vector<Phrase> phrases;
+  // "person_name" rules: skeleton -> the first listed name with it; the
+  // listed names (lower case); the words that end a name's run.
+  struct Names {
+    std::map<std::string, std::string> sur, given;
+    std::set<std::string> known_sur, known_given, not_name;
+  };
+  std::vector<Names> names;
 };
 
 OcrRepairer::OcrRepairer(const std::vector<OcrRepairRule>& rules) : rules_(rules), impl_(std::make_unique<Impl>()) {
-  for (const OcrRepairRule& r : rules_)
+  for (const OcrRepairRule& r : rules_) {
     impl_->patterns.push_back(r.kind == "in_symbol" ? std::make_unique<RE2>(r.pattern, RE2::Quiet) : nullptr);
+    if (r.kind == "phrase") {
+      for (const std::string& phrase : r.phrases) {
+        Impl::Phrase ph;
+        for (const std::string& w : SplitWords(phrase)) {
+          Core c = CoreOf(w);
+          ph.words.push_back(NormalizeString(w.substr(c.b, c.e - c.b)));
+          ph.folded.push_back(Fold(ph.words.back()));
+        }
+        if (!ph.words.empty()) impl_->phrases.push_back(std::move(ph));
+      }
+    } else if (r.kind == "person_name") {
+      Impl::Names n;
+      n.not_name.insert(r.not_in_name.begin(), r.not_in_name.end());
+      for (const std::string& s : r.surnames)
+        n.sur.emplace(Fold(NormalizeString(s)), NormalizeString(s)), n.known_sur.insert(ToLower(NormalizeString(s)));
+      for (const std::string& g : r.given_names)
+        n.given.emplace(Fold(NormalizeString(g)), NormalizeString(g)), n.known_given.insert(ToLower(NormalizeString(g)));
+      impl_->names.push_back(std::move(n));
+    }
+  }
 }
 
 OcrRepairer::~OcrRepairer() = default;
@@ -176,47 +208,30 @@ int OcrRepairer::RepairWords(std::vector<std::string>* words, const std::vector<
     text[i] = repl;
     touched.insert(i);
   };
-  for (const OcrRepairRule& r : rules_) {
-    if (r.kind == "phrase") {
-      for (const std::string& phrase : r.phrases) {
-        std::vector<std::string> pw, pf;
-        for (const std::string& w : SplitWords(phrase)) {
-          Core c = CoreOf(w);
-          pw.push_back(NormalizeString(w.substr(c.b, c.e - c.b)));
-          pf.push_back(Fold(pw.back()));
-        }
-        if (pw.empty()) continue;
-        for (size_t i = 0; i + pw.size() <= n; ++i) {
-          bool same = true, differs = false;
-          for (size_t k = 0; k < pw.size() && same; ++k) {
-            same = !folded[i + k].empty() && folded[i + k] == pf[k];
-            differs |= ToLower(text[i + k]) != ToLower(pw[k]);
-          }
-          if (!same || !differs) continue;
-          for (size_t k = 0; k < pw.size(); ++k) put(i + k, pw[k]);
-        }
+  for (const Impl::Phrase& ph : impl_->phrases) {
+    for (size_t i = 0; i + ph.words.size() <= n; ++i) {
+      bool same = true, differs = false;
+      for (size_t k = 0; k < ph.words.size() && same; ++k) {
+        same = !folded[i + k].empty() && folded[i + k] == ph.folded[k];
+        differs |= ToLower(text[i + k]) != ToLower(ph.words[k]);
       }
-    } else if (r.kind == "person_name") {
-      // skeleton -> the first name of the list with it; names as printed.
-      std::map<std::string, std::string> sur, given;
-      std::set<std::string> known_sur, known_given, not_name(r.not_in_name.begin(), r.not_in_name.end());
-      for (const std::string& s : r.surnames)
-        sur.emplace(Fold(NormalizeString(s)), NormalizeString(s)), known_sur.insert(ToLower(NormalizeString(s)));
-      for (const std::string& g : r.given_names)
-        given.emplace(Fold(NormalizeString(g)), NormalizeString(g)), known_given.insert(ToLower(NormalizeString(g)));
-      for (size_t i = 0; i + 2 < n; ++i) {
-        if (!TitleCase(text[i]) || (i > 0 && !starts_line(i) && TitleCase(text[i - 1]))) continue;
-        auto s = sur.find(folded[i]);
-        if (s == sur.end()) continue;
-        // Two or three more capitalised words on the line: the full name.
-        size_t m = i + 1;
-        while (m < n && m - i < 4 && !starts_line(m) && TitleCase(text[m]) && not_name.count(text[m]) == 0) ++m;
-        if (m - i < 3) continue;
-        if (known_sur.count(ToLower(text[i])) == 0) put(i, s->second);
-        size_t last = m - 1;
-        auto g = given.find(folded[last]);
-        if (g != given.end() && known_given.count(ToLower(text[last])) == 0) put(last, g->second);
-      }
+      if (!same || !differs) continue;
+      for (size_t k = 0; k < ph.words.size(); ++k) put(i + k, ph.words[k]);
+    }
+  }
+  for (const Impl::Names& nm : impl_->names) {
+    for (size_t i = 0; i + 2 < n; ++i) {
+      if (!TitleCase(text[i]) || (i > 0 && !starts_line(i) && TitleCase(text[i - 1]))) continue;
+      auto s = nm.sur.find(folded[i]);
+      if (s == nm.sur.end()) continue;
+      // Two or three more capitalised words on the line: the full name.
+      size_t m = i + 1;
+      while (m < n && m - i < 4 && !starts_line(m) && TitleCase(text[m]) && nm.not_name.count(text[m]) == 0) ++m;
+      if (m - i < 3) continue;
+      if (nm.known_sur.count(ToLower(text[i])) == 0) put(i, s->second);
+      size_t last = m - 1;
+      auto g = nm.given.find(folded[last]);
+      if (g != nm.given.end() && nm.known_given.count(ToLower(text[last])) == 0) put(last, g->second);
     }
   }
   changed += static_cast<int>(touched.size());
