@@ -76,10 +76,14 @@ void Cut(std::vector<Word>* words, std::vector<std::vector<Box>>* glyphs, size_t
   glyphs->insert(glyphs->begin() + i + 1, std::move(gb));
 }
 
+// What follows a label in one word was written after it: a digit, a
+// letter ("à3"), or junk ("?."), but not one punctuation mark ("ngày,") or
+// a slash ("tháng/năm").
 bool WrittenAfter(const std::string& rest) {
   if (rest.find_first_of("0123456789") != std::string::npos) return true;
   size_t i = 0;
-  return IsFoldedLetter(utf8::Next(rest, &i));
+  if (IsFoldedLetter(utf8::Next(rest, &i))) return true;
+  return rest[0] != '/' && CodePoints(rest) >= 2;
 }
 
 bool HasLetterBefore(const std::string& s, size_t end) {
@@ -129,14 +133,35 @@ void SplitAtLabels(std::vector<Word>* words, std::vector<std::vector<Box>>* glyp
     }
     // "#4/QĐ-UBND", "ᴊ309-CV/TĐTN" after "Số:": the junk apart from the
     // symbol, which starts at the first "/" or "-" before a capital.
-    if (IsNumberLabel(*words, i) && i + 1 < words->size() && SameLine((*words)[i], (*words)[i + 1])) {
-      const std::string& t = (*words)[i + 1].text;
+    // Also a word or two on ("3 3Ñ/C04-P6"): the first with a symbol.
+    for (size_t j = i + 1; IsNumberLabel(*words, i) && j <= i + 3 && j < words->size() && SameLine((*words)[i], (*words)[j]);
+         ++j) {
+      const std::string& t = (*words)[j].text;
+      if (IsSymbol(t)) break;
       size_t at = 0;
       while ((at = t.find_first_of("/-", at + 1)) != std::string::npos && !IsSymbol(t.substr(at))) {
       }
-      if (at != std::string::npos && !AllDigits(t.substr(0, at))) Cut(words, glyphs, i + 1, CodePoints(t.substr(0, at)));
+      if (at == std::string::npos) continue;
+      if (!AllDigits(t.substr(0, at)) || j > i + 1) Cut(words, glyphs, j, CodePoints(t.substr(0, at)));
+      break;
     }
   }
+}
+
+FigureSpan SpanOf(const FillIn& f) {
+  double h = f.box.height();
+  auto printed = [&](const std::string& text, const Box& box, double em) {
+    double ems = 0;
+    for (size_t i = 0; i < text.size();) ems += utf8::Next(text, &i) == U':' ? em / 2 : em;
+    return std::min(box.width(), ems * h);
+  };
+  FigureSpan s;
+  // The label measured narrow and the next word wide: a figure is not
+  // taken for a letter of theirs ("y" of "ngày", "t" of "tháng").
+  s.from = f.label_box.x0 + printed(f.label, f.label_box, 0.5);
+  s.to = f.kind == FillIn::kNumber ? f.next_box.x0 : f.next_box.x1 - printed(f.next, f.next_box, 0.55);
+  s.look = {f.label_box.x0, f.box.y0 - 0.35 * h, std::max(f.box.x1, s.to) + 0.6 * h, f.box.y1 + 0.35 * h};
+  return s;
 }
 
 std::vector<FillIn> FindFillIns(const std::vector<Word>& w) {
@@ -148,12 +173,16 @@ std::vector<FillIn> FindFillIns(const std::vector<Word>& w) {
     f.last = end;
     f.label_box = w[label].box;
     f.label = w[label].text;
+    f.next_box = w[end].box;
+    f.next = w[end].text;
     f.box = {w[label].box.x1, std::min(w[label].box.y0, w[end].box.y0), w[end].box.x0,
              std::max(w[label].box.y1, w[end].box.y1)};
     std::string now;
     for (size_t k = f.first; k < f.last; ++k) now += w[k].text;
-    // No room for a figure, or one there already.
-    if (f.box.width() < 0.3 * f.box.height() || InRange(kind, now)) return;
+    // No room for a figure (even where the words' boxes may hide one, as
+    // a "tháng" boxed with the "02" after it), or one there already.
+    FigureSpan span = SpanOf(f);
+    if (std::max(f.box.width(), span.to - span.from) < 0.3 * f.box.height() || InRange(kind, now)) return;
     out.push_back(f);
   };
   // The next word j in (i, i+4] on i's line whose key is `key` (or, for
@@ -182,6 +211,25 @@ std::vector<FillIn> FindFillIns(const std::vector<Word>& w) {
   return out;
 }
 
+std::string JoinReadings(const std::string& engine, const DigitReading& hand) {
+  if (hand.figures.empty()) return engine;
+  if (hand.sure) return hand.digits;
+  std::string digits;
+  for (char c : engine)
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  auto agree = [&](size_t skip) {
+    if (digits.size() + skip != hand.figures.size()) return false;
+    for (size_t i = skip; i < hand.figures.size(); ++i)
+      if (hand.figures[i].sure && hand.figures[i].digit != digits[i - skip]) return false;
+    return true;
+  };
+  size_t zeros = 0;
+  while (zeros < hand.figures.size() && hand.figures[zeros].sure && hand.figures[zeros].digit == '0') ++zeros;
+  for (size_t skip = 0; skip <= zeros; ++skip)
+    if (!digits.empty() && agree(skip)) return digits;
+  return "";
+}
+
 void ApplyFillIns(const std::vector<FillIn>& fills, const std::vector<std::string>& readings,
                   std::vector<Word>* words) {
   // From the last blank back, so that earlier indices stay right.
@@ -204,6 +252,12 @@ void ApplyFillIns(const std::vector<FillIn>& fills, const std::vector<std::strin
     filled.glued = false;
     (*words)[f.first - 1].space_after = true;
     words->insert(words->begin() + f.first, std::move(filled));
+    // The form's slash before the symbol, lost under the figures
+    // ("3206 UBND-KGVX").
+    if (f.kind == FillIn::kNumber && f.first + 1 < words->size()) {
+      std::string& symbol = (*words)[f.first + 1].text;
+      if (!symbol.empty() && symbol[0] != '/' && symbol[0] != '-') symbol = "/" + symbol;
+    }
   }
 }
 

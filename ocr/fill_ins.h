@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "extractor/extractor.h"
+#include "ocr/digits.h"
 
 namespace kh {
 
@@ -37,6 +38,8 @@ struct FillIn {
   Box box;            // the blank: from the label's right edge to the next label, one line high
   Box label_box;      // the printed label before it ("Số:", "ngày", "tháng")
   std::string label;  // its text, as read
+  Box next_box;       // the printed word after the blank ("tháng", "/QĐ-UBND")
+  std::string next;   // its text, as read
   size_t first = 0;   // the words in the blank now: [first, last)
   size_t last = 0;
 };
@@ -48,8 +51,29 @@ struct FillIn {
 // is cut in proportion.  Both vectors stay parallel.
 void SplitAtLabels(std::vector<Word>* words, std::vector<std::vector<Box>>* glyphs);
 
+// Where a blank's figures lie, in the page's units.  OCR often draws a
+// label's box over the figure written next to it ("Số:2" boxed as "Số:"),
+// or the next word's over the figure before it ("7tháng"), so the printed
+// words are measured by their letters (half the line's height each, a
+// colon a quarter): a figure's middle lies between `from` and `to`, and
+// its ink is looked for in `look`, which reaches over both words.
+struct FigureSpan {
+  double from = 0, to = 0;
+  Box look;
+};
+FigureSpan SpanOf(const FillIn& fill);
+
 // The blanks whose words are not already a clean number of their range.
 std::vector<FillIn> FindFillIns(const std::vector<Word>& words);
+
+// What a blank holds, from its two readings: `engine`, the text Tesseract
+// read after the label, and `hand`, the figures ocr/digits.h read.  A sure
+// hand reading stands.  One with figures in doubt stands where the engine's
+// digits agree with it (as many, and equal at every sure figure; a sure
+// leading 0 may be missing, "0?" and "3"): the engine's digits are taken.
+// Else the blank is given as empty ("").  When no figure was found, the
+// engine's reading.
+std::string JoinReadings(const std::string& engine, const DigitReading& hand);
 
 // readings[i]: what the second reading of fills[i].box gave.  Its digits,
 // when they are a number of the blank's range (number 1-99999, day 1-31,

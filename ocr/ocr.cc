@@ -1,6 +1,7 @@
 // The only file that includes Tesseract and Leptonica.
 #include "ocr/ocr.h"
 
+#include "ocr/digits.h"
 #include "ocr/fill_ins.h"
 #include "ocr/ink.h"
 
@@ -46,6 +47,20 @@ PixPtr ToPix(const PageImage& img) {
     for (int x = 0; x < img.width; ++x) SET_DATA_BYTE(line, x, src[x]);
   }
   return pix;
+}
+
+PageImage FromPix(PIX* pix) {
+  PageImage img;
+  if (!pix || pixGetDepth(pix) != 8) return img;
+  img.width = pixGetWidth(pix), img.height = pixGetHeight(pix), img.channels = 1;
+  img.pixels.resize(static_cast<size_t>(img.width) * img.height);
+  l_uint32* data = pixGetData(pix);
+  int wpl = pixGetWpl(pix);
+  for (int y = 0; y < img.height; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < img.width; ++x) img.pixels[static_cast<size_t>(y) * img.width + x] = GET_DATA_BYTE(line, x);
+  }
+  return img;
 }
 
 // Long thin runs of dark pixels: table rulings (and underlines, as in a
@@ -113,8 +128,9 @@ void MarkBold(PIX* bin, double sx, double sy, const std::vector<int>& line_of, s
   for (size_t i = 0; i < words->size(); ++i) (*words)[i].bold = width[line_of[i]] > median * 1.3;
 }
 
-// The page in grey with all its ink kept, coloured ink as dark as black
-// (each pixel's darkest channel): for reading what was written in blue.
+// The page in grey with the ink a clerk writes or stamps with kept, blue as
+// dark as black (each pixel's darkest channel), and red ink (seals, the
+// incoming-document stamp) off: for reading what was written into a blank.
 PixPtr InkKept(const PageImage& img) {
   if (img.channels == 1) return ToPix(img);
   PageImage grey;
@@ -125,7 +141,8 @@ PixPtr InkKept(const PageImage& img) {
   grey.pixels.resize(static_cast<size_t>(img.width) * img.height);
   for (size_t i = 0; i < grey.pixels.size(); ++i) {
     const uint8_t* p = img.pixels.data() + i * 3;
-    grey.pixels[i] = std::min({p[0], p[1], p[2]});
+    bool red = p[0] - std::max(p[1], p[2]) > 48;
+    grey.pixels[i] = red ? 255 : std::min({p[0], p[1], p[2]});
   }
   return ToPix(grey);
 }
@@ -253,6 +270,7 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
     if (inked && rotated)
       inked.reset(pixRotate(inked.get(), angle * 3.14159265358979 / 180, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
     std::vector<std::string> readings;
+    PageImage inked_grey = FromPix(inked.get());
     if (inked) {
       // Read with its label, which the engine needs as context for
       // handwriting, and only the label's letters and digits allowed.
@@ -277,6 +295,12 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
           if (at != std::string::npos) read = read.substr(at + f.label.size());
           api.Clear();
         }
+        // The figures read one by one against handwritten samples
+        // (ocr/digits.h), weighed against the engine's line.
+        FigureSpan span = SpanOf(f);
+        Box look{span.look.x0 / sx, span.look.y0 / sy, span.look.x1 / sx, span.look.y1 / sy};
+        DigitReading hand = DigitReader::Embedded().Read(inked_grey, look, span.from / sx, span.to / sx, h);
+        read = JoinReadings(read, hand);
         readings.push_back(read);
       }
       api.SetVariable("tessedit_char_whitelist", "");

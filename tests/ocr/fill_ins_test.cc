@@ -146,5 +146,82 @@ TEST(FillInsTest, AReadingOfTheRightRangeFillsTheBlankElseItIsEmptied) {
   EXPECT_EQ(Text(v), "ngày tháng 02 năm 2025");
 }
 
+// r25's "ngày?." (a handwritten 20 read as "?.") and r24's "Số: 3 3Ñ/C04-P6"
+// (a stamped 39 and a handwritten 80, the symbol two words on).
+TEST(FillInsTest, JunkAfterALabelAndASymbolTwoWordsOn) {
+  std::vector<Word> w = Line({{"ngày?.", 30}, {"tháng", 25}, {"5", 5}, {"năm", 20}, {"2025", 20}});
+  std::vector<std::vector<Box>> glyphs;
+  SplitAtLabels(&w, &glyphs);
+  EXPECT_EQ(Text(w), "ngày ?. tháng 5 năm 2025");
+  ASSERT_EQ(FindFillIns(w).size(), 1u);
+  std::vector<Word> v = Line({{"Số:", 15}, {"3", 5}, {"3Ñ/C04-P6", 45}});
+  SplitAtLabels(&v, &glyphs);
+  EXPECT_EQ(Text(v), "Số: 3 3Ñ /C04-P6");
+  std::vector<FillIn> f = FindFillIns(v);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].last - f[0].first, 2u);
+  EXPECT_EQ(f[0].next, "/C04-P6");
+}
+
+TEST(FillInsTest, TheSlashOfTheFormComesBackWithTheNumber) {
+  // r25: "Số: 3206 UBND-KGVX", the slash lost under the figures.
+  std::vector<Word> w = Line({{"Số:", 15}, {">2?", 20}, {"UBND-KGVX", 50}});
+  std::vector<FillIn> f = FindFillIns(w);
+  ASSERT_EQ(f.size(), 1u);
+  ApplyFillIns(f, {"3206"}, &w);
+  EXPECT_EQ(Text(w), "Số: 3206 /UBND-KGVX");
+}
+
+TEST(FillInsTest, TheFiguresLieBetweenThePrintedWords) {
+  // r17: OCR boxed "Số:" over the handwritten 2 after it (label 119 px
+  // for a line 62 high); the figures start where "Số:" in print would
+  // end, 1.25 lines on.
+  std::vector<Word> w = Line({{"Số:", 119}, {"ổ0", 60}, {"/BC-UBND", 100}});
+  for (Word& x : w) x.box.y1 = x.box.y0 + 62;
+  std::vector<FillIn> f = FindFillIns(w);
+  ASSERT_EQ(f.size(), 1u);
+  FigureSpan s = SpanOf(f[0]);
+  EXPECT_DOUBLE_EQ(s.from, 50 + 1.25 * 62);
+  EXPECT_DOUBLE_EQ(s.to, w[2].box.x0);  // a number ends at its symbol
+  EXPECT_LE(s.look.x0, w[0].box.x0);
+  EXPECT_GT(s.look.x1, w[2].box.x0);
+  // r04: "tháng" boxed over the "02" after it leaves no gap before "năm",
+  // but its letters take 2.75 lines of its 3.5: a blank is there.
+  std::vector<Word> d = Line({{"ngày", 24}, {"24", 10}, {"tháng", 35}, {"năm", 20}, {"2026", 20}});
+  d[3].box.x0 -= 4, d[3].box.x1 -= 4;  // touching
+  std::vector<FillIn> g = FindFillIns(d);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].kind, FillIn::kMonth);
+  EXPECT_LT(SpanOf(g[0]).from, SpanOf(g[0]).to);
+}
+
+DigitReading Hand(const std::string& digits, const std::string& sure) {
+  DigitReading r;
+  r.digits = digits;
+  r.sure = sure.find('0') == std::string::npos;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    DigitFigure f;
+    f.digit = digits[i];
+    f.sure = sure[i] == '1';
+    r.figures.push_back(f);
+  }
+  return r;
+}
+
+TEST(FillInsTest, TheTwoReadingsJoined) {
+  // Sure: the figures stand, whatever the engine read (r05: "S:S2").
+  EXPECT_EQ(JoinReadings("S:S2\n", Hand("589", "111")), "589");
+  // In doubt: the engine's digits, where they agree at every sure figure
+  // (r17: 2?0 and "280"; r19: a sure 0, then a doubt, and "à3").
+  EXPECT_EQ(JoinReadings("280\n", Hand("230", "101")), "280");
+  EXPECT_EQ(JoinReadings("à3", Hand("09", "10")), "3");
+  // They disagree (r23: ?39 and "297"), or count differently (r26): empty.
+  EXPECT_EQ(JoinReadings("297", Hand("339", "011")), "");
+  EXPECT_EQ(JoinReadings("204", Hand("4909", "0011")), "");
+  EXPECT_EQ(JoinReadings("", Hand("27", "10")), "");
+  // No figure found: the engine's reading.
+  EXPECT_EQ(JoinReadings("84", DigitReading{}), "84");
+}
+
 }  // namespace
 }  // namespace kh
