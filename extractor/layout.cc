@@ -170,21 +170,25 @@ void AddLineBlocks(const std::vector<Line>& lines, int page, std::vector<Block>*
       ++i;
       continue;
     }
-    // The page's first band (the header) also takes the lines just above it
-    // whose gap lies in its channel, however narrow: on a scan the body's
-    // name and the wide national motto may stand 15 pt apart.
+    // A band also takes the lines just above it that belong to it:
+    //  - for the page's first band (the header), those whose gap lies in
+    //    its channel, however narrow: on a scan the body's name and the wide
+    //    national motto may stand 15 pt apart;
+    //  - for any band, a line wholly right of its channel: no body line
+    //    starts there, but a signature's "KT. CHỦ TỊCH" a little above
+    //    "Nơi nhận:" does.
     size_t start = i;
-    if (band_no == 0) {
-      while (!body.empty() && start > 0) {
-        const Line& up = lines[start - 1];
-        const Line& below = lines[start];
-        double n0 = best_c0, n1 = best_c1;
-        if (up.box.y1 > top_quarter || below.box.y0 - up.box.y1 > 2.5 * std::max(up.size, 8.0) ||
-            !NarrowChannel(up, &n0, &n1, 8.0) || !TwoSided(up, (n0 + n1) / 2))
-          break;
-        body.pop_back();
-        --start;
-      }
+    while (!body.empty() && start > 0) {
+      const Line& up = lines[start - 1];
+      const Line& below = lines[start];
+      if (below.box.y0 - up.box.y1 > 2.5 * std::max(up.size, 8.0)) break;
+      double n0 = best_c0, n1 = best_c1;
+      bool header = band_no == 0 && up.box.y1 <= top_quarter && NarrowChannel(up, &n0, &n1, 8.0) &&
+                    TwoSided(up, (n0 + n1) / 2);
+      bool right = up.box.x0 >= (best_c0 + best_c1) / 2;
+      if (!header && !right) break;
+      body.pop_back();
+      --start;
     }
     flush_body();
     double mid = (best_c0 + best_c1) / 2;

@@ -10,6 +10,7 @@
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace kh {
@@ -126,6 +127,35 @@ void MarkBold(PIX* bin, double sx, double sy, const std::vector<int>& line_of, s
   std::nth_element(known.begin(), known.begin() + known.size() / 2, known.end());
   double median = known[known.size() / 2];
   for (size_t i = 0; i < words->size(); ++i) (*words)[i].bold = width[line_of[i]] > median * 1.3;
+}
+
+// A stroke of a signature or a rule read as a word ("g4" 2 pt high over a
+// name) is far flatter than any word with letters or digits: under a third
+// of the page's usual word height.  It goes, so that it neither joins the
+// words it crosses into a line of its own nor shows as text.
+void DropFlatWords(std::vector<Word>* words, std::vector<std::vector<Box>>* glyphs, std::vector<int>* line_of) {
+  auto alnum = [](const std::string& t) {
+    return std::any_of(t.begin(), t.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; });
+  };
+  std::vector<double> heights;
+  for (const Word& w : *words)
+    if (alnum(w.text)) heights.push_back(w.box.height());
+  if (heights.size() < 10) return;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  double flat = heights[heights.size() / 2] / 3;
+  size_t kept = 0;
+  for (size_t i = 0; i < words->size(); ++i) {
+    if (alnum((*words)[i].text) && (*words)[i].box.height() < flat) continue;
+    if (kept != i) {
+      (*words)[kept] = std::move((*words)[i]);
+      (*glyphs)[kept] = std::move((*glyphs)[i]);
+      (*line_of)[kept] = (*line_of)[i];
+    }
+    ++kept;
+  }
+  words->resize(kept);
+  glyphs->resize(kept);
+  line_of->resize(kept);
 }
 
 // The page in grey with the ink a clerk writes or stamps with kept, blue as
@@ -260,6 +290,7 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
   }
   api.Clear();
   if (!out.words.empty()) out.confidence = conf_sum / out.words.size();
+  DropFlatWords(&out.words, &glyphs, &line_of);
   if (bin) MarkBold(bin.get(), sx, sy, line_of, &out.words);
   // 4. The number and day written in by hand or stamp (ocr/fill_ins.h),
   // read again as digits from the page with its coloured ink kept.

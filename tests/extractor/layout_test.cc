@@ -142,5 +142,34 @@ TEST(LayoutTest, LocateGivesPageAndUnionBox) {
   EXPECT_EQ(t.Locate(t.text.find("khác"), t.text.size()).page, 2);
 }
 
+// Regression (r25): "KT. CHỦ TỊCH" stands a little above "Nơi nhận:" on the
+// right; it was left in the body, and the signature block lost its
+// authority.
+TEST(LayoutTest, ALineRightOfASignatureBandJoinsIt) {
+  RawDocument doc;
+  std::vector<Word> w;
+  for (Word& x : BodyLine("Nhận", 300)) w.push_back(x);
+  w.push_back(W("nghiêm", 85, 316, 60));
+  w.push_back(W("túc.", 150, 316, 40));
+  for (Word x : {W("KT.", 360, 334, 30, true), W("CHỦ", 395, 334, 40, true), W("TỊCH", 440, 334, 40, true),
+                 W("Nơi", 88, 350, 30, true), W("nhận:", 122, 350, 40, true), W("PHÓ", 356, 352, 40, true),
+                 W("CHỦ", 400, 352, 40, true), W("TỊCH", 445, 352, 40, true), W("-", 88, 366, 5),
+                 W("Như", 96, 366, 30), W("trên;", 130, 366, 35), W("-", 88, 382, 5), W("Lưu:", 96, 382, 30),
+                 W("VT.", 130, 382, 30)})
+    w.push_back(x);
+  doc.pages.push_back(PageOf(w));
+  LaidOutDocument laid = Layout(doc);
+  const Block* right = nullptr;
+  for (const Block& b : laid.pages[0].blocks)
+    if (b.kind == BlockKind::kColumn && b.column == 1) right = &b;
+  ASSERT_NE(right, nullptr);
+  ASSERT_GE(right->lines.size(), 2u);
+  EXPECT_EQ(right->lines[0].Text(), "KT. CHỦ TỊCH");
+  EXPECT_EQ(right->lines[1].Text(), "PHÓ CHỦ TỊCH");
+  // The paragraph's last line, on the left, stays in the body.
+  EXPECT_EQ(laid.pages[0].blocks[0].kind, BlockKind::kBody);
+  EXPECT_EQ(laid.pages[0].blocks[0].lines.back().Text(), "nghiêm túc.");
+}
+
 }  // namespace
 }  // namespace kh
