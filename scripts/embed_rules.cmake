@@ -1,4 +1,4 @@
-# Writes OUT: a C++ file holding each of FILES (JSON data: rules/*.json,
+# Writes OUT: a C++ file holding each of FILES (JSON data: rules/*.json, ocr/data/*.json,
 # normalizer/*.json) as a raw string in the table kh::VAR (default
 # kEmbeddedRules), looked up by file name.
 string(REPLACE " " ";" FILES "${FILES}")
