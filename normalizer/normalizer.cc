@@ -278,6 +278,30 @@ std::string ToLower(std::string_view s) { return ChangeCase(s, false); }
 
 std::string ToUpper(std::string_view s) { return ChangeCase(s, true); }
 
+bool IsAllCaps(std::string_view w) { return ToUpper(w) == w && ToLower(w) != w; }
+
+std::string Capitalize(std::string_view w) {
+  if (w.empty()) return std::string(w);
+  size_t i = 0;
+  utf8::Next(w, &i);
+  return ToUpper(w.substr(0, i)) + std::string(w.substr(i));
+}
+
+bool IsCapitalized(std::string_view w) {
+  if (w.empty()) return false;
+  size_t i = 0;
+  utf8::Next(w, &i);
+  return IsAllCaps(w.substr(0, i)) && ToLower(w.substr(i)) == w.substr(i);
+}
+
+std::string CaseLike(std::string_view model, std::string_view target) {
+  if (IsAllCaps(model)) return ToUpper(target);
+  size_t i = 0;
+  if (!model.empty()) utf8::Next(model, &i);
+  std::string lower = ToLower(target);
+  return IsAllCaps(model.substr(0, i)) ? Capitalize(lower) : lower;
+}
+
 std::string StripTones(std::string_view s, int* tones) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   int n = 0;

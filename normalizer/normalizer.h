@@ -66,6 +66,17 @@ inline bool IsFoldedLetter(char32_t c) {
 std::string ToLower(std::string_view s);
 std::string ToUpper(std::string_view s);
 
+// Case of a word's letters, for OCR repairs and facts alike:
+//   IsAllCaps("ĐẾN") and IsAllCaps("UBND-KGVX"); not "Đến", "2025".
+//   IsCapitalized("Trân"): a capital, then small letters; not "TRÂN", "trân".
+//   Capitalize("phó") == "Phó": the first code point upper, the rest as is.
+//   CaseLike("ĐÊN", "đến") == "ĐẾN", CaseLike("Chông", "chống") == "Chống":
+//   `target` in the case of `model` (all caps, capitalized, else lower).
+bool IsAllCaps(std::string_view word);
+bool IsCapitalized(std::string_view word);
+std::string Capitalize(std::string_view word);
+std::string CaseLike(std::string_view model, std::string_view target);
+
 // The word without its tone marks (huyền, sắc, hỏi, ngã, nặng), vowel marks
 // kept: "Tiếng" -> "Tiêng", "hoạch" -> "hoach".  *tones, if given, counts
 // the marks taken off (a syllable has at most one).

@@ -23,22 +23,6 @@ std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
   return s;
 }
 
-std::string Capitalize(const std::string& word) {
-  if (word.empty()) return word;
-  size_t i = 0;
-  utf8::Next(word, &i);
-  return ToUpper(word.substr(0, i)) + word.substr(i);
-}
-
-bool HasLetter(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
-    if (IsFoldedLetter(utf8::Next(s, &i))) return true;
-  }
-  return false;
-}
-
-bool IsUpperText(const std::string& s) { return HasLetter(s) && ToUpper(s) == s; }
-
 Location LinesLocation(const std::vector<Line>& lines) {
   Location loc;
   for (const Line& l : lines) {
@@ -123,7 +107,7 @@ size_t ChairRoleWords(const std::string& line, const RuleData& data) {
     bool ok = true;
     for (size_t k = 0; k < cw.size() && ok; ++k) {
       const std::string& word = w[w.size() - cw.size() + k];
-      ok = IsUpperText(word) && Fold(word) == cw[k];
+      ok = IsAllCaps(word) && Fold(word) == cw[k];
     }
     if (ok) return cw.size();
   }
@@ -151,7 +135,7 @@ std::optional<DocumentFacts::Received> ReadReceivedStamp(const std::string& text
   }
   if (!marked) return std::nullopt;
   DocumentFacts::Received r;
-  if (!lines.empty() && IsUpperText(lines[0]) && lines[0].find_first_of("0123456789") == std::string::npos) {
+  if (!lines.empty() && IsAllCaps(lines[0]) && lines[0].find_first_of("0123456789") == std::string::npos) {
     bool mark_line = false;
     for (const std::string& m : rules.marks) mark_line |= Fold(lines[0]).find(m) != std::string::npos;
     if (!mark_line) r.body = BodyDisplayName(lines[0], data);
@@ -237,8 +221,8 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
     bool after_level = !out.empty() && i > 0 && LevelAt(fw, i - 1) > 0;
     // After a known body, a word in capitals is lower case ("CỤC CẢNH SÁT
     // ĐIỀU TRA …": Cục Cảnh sát điều tra …) and one in mixed case as printed.
-    if (after_level) out.push_back(IsUpperText(nw[i]) ? Capitalize(ToLower(nw[i])) : nw[i]);
-    else out.push_back(body == nullptr || IsUpperText(nw[i]) ? ToLower(nw[i]) : nw[i]);
+    if (after_level) out.push_back(IsAllCaps(nw[i]) ? Capitalize(ToLower(nw[i])) : nw[i]);
+    else out.push_back(body == nullptr || IsAllCaps(nw[i]) ? ToLower(nw[i]) : nw[i]);
     ++i;
   }
   return Join(out, 0, out.size());
@@ -398,7 +382,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       // header counts as set apart too.
       const bool centred = std::fabs(l.box.cx() - first.width / 2) < 0.05 * first.width && l.box.width() < 0.8 * first.width;
       if (kind_line == nullptr) {
-        if (!l.bold && !(centred && IsUpperText(l.Text()))) break;
+        if (!l.bold && !(centred && IsAllCaps(l.Text()))) break;
         std::string fl = Fold(NormalizeString(l.Text()));
         for (const DocType& t : data.doc_types) {
           for (const std::string& w : t.words) {
@@ -507,7 +491,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     std::vector<Line> roles, name;
     std::optional<std::string> person;
     for (const Line& l : sig->lines) {
-      if (IsUpperText(l.Text())) {
+      if (IsAllCaps(l.Text())) {
         // The role lines stand together; capitals after the space for the
         // signature are the scrawl read by OCR ("JI").
         bool apart = !roles.empty() && l.box.y0 - roles.back().box.y1 > 1.5 * roles.back().box.height();

@@ -39,29 +39,6 @@ Core CoreOf(const std::string& w) {
   return c;
 }
 
-// target in the case of model: "ĐÊN" -> "ĐẾN", "Chông" -> "Chống".
-std::string CaseLike(const std::string& model, const std::string& target) {
-  if (ToUpper(model) == model && ToLower(model) != model) return ToUpper(target);
-  size_t i = 0;
-  utf8::Next(model, &i);
-  std::string lower = ToLower(target);
-  if (ToUpper(model.substr(0, i)) == model.substr(0, i) && ToLower(model.substr(0, i)) != model.substr(0, i)) {
-    size_t j = 0;
-    utf8::Next(lower, &j);
-    return ToUpper(lower.substr(0, j)) + lower.substr(j);
-  }
-  return lower;
-}
-
-// "Trân": a capital and then small letters.
-bool TitleCase(const std::string& core) {
-  if (core.empty()) return false;
-  size_t i = 0;
-  utf8::Next(core, &i);
-  std::string head = core.substr(0, i), rest = core.substr(i);
-  return ToUpper(head) == head && ToLower(head) != head && ToLower(rest) == rest;
-}
-
 }  // namespace
 
 std::string EthInSymbol(const std::string& word) {
@@ -221,12 +198,12 @@ int OcrRepairer::RepairWords(std::vector<std::string>* words, const std::vector<
   }
   for (const Impl::Names& nm : impl_->names) {
     for (size_t i = 0; i + 2 < n; ++i) {
-      if (!TitleCase(text[i]) || (i > 0 && !starts_line(i) && TitleCase(text[i - 1]))) continue;
+      if (!IsCapitalized(text[i]) || (i > 0 && !starts_line(i) && IsCapitalized(text[i - 1]))) continue;
       auto s = nm.sur.find(folded[i]);
       if (s == nm.sur.end()) continue;
       // Two or three more capitalised words on the line: the full name.
       size_t m = i + 1;
-      while (m < n && m - i < 4 && !starts_line(m) && TitleCase(text[m]) && nm.not_name.count(text[m]) == 0) ++m;
+      while (m < n && m - i < 4 && !starts_line(m) && IsCapitalized(text[m]) && nm.not_name.count(text[m]) == 0) ++m;
       if (m - i < 3) continue;
       if (nm.known_sur.count(ToLower(text[i])) == 0) put(i, s->second);
       size_t last = m - 1;

@@ -63,6 +63,24 @@ TEST(NormalizerTest, CaseConversion) {
   EXPECT_EQ(ToLower("ỦY BAN NHÂN DÂN"), "ủy ban nhân dân");
 }
 
+TEST(NormalizerTest, CaseOfAWord) {
+  EXPECT_TRUE(IsAllCaps("ĐẾN"));
+  EXPECT_TRUE(IsAllCaps("UBND-KGVX"));
+  EXPECT_FALSE(IsAllCaps("Đến"));
+  EXPECT_FALSE(IsAllCaps("2025"));
+  EXPECT_TRUE(IsCapitalized("Trân"));
+  EXPECT_TRUE(IsCapitalized("Đ"));
+  EXPECT_FALSE(IsCapitalized("TRÂN"));
+  EXPECT_FALSE(IsCapitalized("trân"));
+  EXPECT_FALSE(IsCapitalized(""));
+  EXPECT_EQ(Capitalize("phó"), "Phó");
+  EXPECT_EQ(Capitalize("ủy ban"), "Ủy ban");
+  EXPECT_EQ(Capitalize(""), "");
+  EXPECT_EQ(CaseLike("ĐÊN", "đến"), "ĐẾN");
+  EXPECT_EQ(CaseLike("Chông", "chống"), "Chống");
+  EXPECT_EQ(CaseLike("chông", "Chống"), "chống");
+}
+
 TEST(NormalizerTest, LargeInputIsLinear) {
   // 4 MB of text in one paragraph: must finish (it is linear; a quadratic
   // pass would take minutes).
