@@ -165,6 +165,12 @@ FigureSpan SpanOf(const FillIn& f) {
 }
 
 std::vector<FillIn> FindFillIns(const std::vector<Word>& w) {
+  std::vector<FillIn> out = FindBlanks(w);
+  out.erase(std::remove_if(out.begin(), out.end(), [](const FillIn& f) { return f.clean; }), out.end());
+  return out;
+}
+
+std::vector<FillIn> FindBlanks(const std::vector<Word>& w) {
   std::vector<FillIn> out;
   auto blank = [&](FillIn::Kind kind, size_t label, size_t end) {
     FillIn f;
@@ -180,9 +186,10 @@ std::vector<FillIn> FindFillIns(const std::vector<Word>& w) {
     std::string now;
     for (size_t k = f.first; k < f.last; ++k) now += w[k].text;
     // No room for a figure (even where the words' boxes may hide one, as
-    // a "tháng" boxed with the "02" after it), or one there already.
+    // a "tháng" boxed with the "02" after it).
     FigureSpan span = SpanOf(f);
-    if (std::max(f.box.width(), span.to - span.from) < 0.3 * f.box.height() || InRange(kind, now)) return;
+    if (std::max(f.box.width(), span.to - span.from) < 0.3 * f.box.height()) return;
+    f.clean = InRange(kind, now);
     out.push_back(f);
   };
   // The next word j in (i, i+4] on i's line whose key is `key` (or, for

@@ -42,6 +42,7 @@ struct FillIn {
   std::string next;   // its text, as read
   size_t first = 0;   // the words in the blank now: [first, last)
   size_t last = 0;
+  bool clean = false;  // they are a number of its range already (FindBlanks)
 };
 
 // Splits a word where a label runs into what was written after it ("Số:⁄{6"
@@ -65,6 +66,10 @@ FigureSpan SpanOf(const FillIn& fill);
 
 // The blanks whose words are not already a clean number of their range.
 std::vector<FillIn> FindFillIns(const std::vector<Word>& words);
+// All the blanks, those with a clean number too (`clean`): a clean-looking
+// "7" may be what the engine made of a handwritten 18, which the caller can
+// tell by its blue ink.
+std::vector<FillIn> FindBlanks(const std::vector<Word>& words);
 
 // What a blank holds, from its two readings: `engine`, the text Tesseract
 // read after the label, and `hand`, the figures ocr/digits.h read.  A sure

@@ -129,6 +129,22 @@ void MarkBold(PIX* bin, double sx, double sy, const std::vector<int>& line_of, s
   for (size_t i = 0; i < words->size(); ++i) (*words)[i].bold = width[line_of[i]] > median * 1.3;
 }
 
+// Whether a blank's figures are in blue ink (a pen's), which print never
+// is: some hundredth of the span between its words strongly blue.
+bool BlueInk(const PageImage& colour, const FigureSpan& span, double px, double py) {
+  if (colour.channels != 3) return false;
+  int x0 = std::max(0, static_cast<int>(span.from * px)), x1 = std::min(colour.width, static_cast<int>(span.to * px));
+  int y0 = std::max(0, static_cast<int>(span.look.y0 * py)), y1 = std::min(colour.height, static_cast<int>(span.look.y1 * py));
+  if (x1 <= x0 || y1 <= y0) return false;
+  long blue = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const uint8_t* p = colour.pixels.data() + (static_cast<size_t>(y) * colour.width + x) * 3;
+      blue += p[2] - p[0] > 60 && p[2] - p[1] > 30;
+    }
+  return blue >= std::max(20L, static_cast<long>(0.01 * (x1 - x0) * (y1 - y0)));
+}
+
 // A stroke of a signature or a rule read as a word ("g4" 2 pt high over a
 // name) is far flatter than any word with letters or digits: under a third
 // of the page's usual word height.  It goes, so that it neither joins the
@@ -295,7 +311,13 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
   // 4. The number and day written in by hand or stamp (ocr/fill_ins.h),
   // read again as digits from the page with its coloured ink kept.
   SplitAtLabels(&out.words, &glyphs);
-  std::vector<FillIn> fills = FindFillIns(out.words);
+  std::vector<FillIn> fills;
+  for (FillIn& f : FindBlanks(out.words)) {
+    // A clean figure in blue ink was written by hand: read again too.
+    if (f.clean && !BlueInk(colour, SpanOf(f), 1 / sx, 1 / sy)) continue;
+    f.clean = false;
+    fills.push_back(f);
+  }
   if (!fills.empty()) {
     PixPtr inked = InkKept(colour);
     if (inked && rotated)

@@ -223,5 +223,23 @@ TEST(FillInsTest, TheTwoReadingsJoined) {
   EXPECT_EQ(JoinReadings("84", DigitReading{}), "84");
 }
 
+TEST(FillInsTest, FindBlanksGivesCleanOnesTooMarked) {
+  // r26: Tesseract read the handwritten 18 as a clean "7"; FindFillIns
+  // leaves it, FindBlanks gives it marked clean (the OCR stage reads it
+  // again when its ink is blue).
+  std::vector<Word> w = Line({{"ngày", 20}, {"7", 8}, {"tháng", 25}, {"4", 5}, {"năm", 20}, {"2025", 20}});
+  EXPECT_TRUE(FindFillIns(w).empty());
+  std::vector<FillIn> all = FindBlanks(w);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].kind, FillIn::kDay);
+  EXPECT_TRUE(all[0].clean);
+  EXPECT_TRUE(all[1].clean);
+  std::vector<Word> v = Line({{"ngày", 20}, {"à3", 12}, {"tháng", 25}, {"02", 10}, {"năm", 20}, {"2025", 20}});
+  std::vector<FillIn> some = FindBlanks(v);
+  ASSERT_EQ(some.size(), 2u);
+  EXPECT_FALSE(some[0].clean);
+  EXPECT_TRUE(some[1].clean);
+}
+
 }  // namespace
 }  // namespace kh
