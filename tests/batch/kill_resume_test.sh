@@ -31,7 +31,11 @@ RANDOM=42
 midway=0
 base=20     # ms; doubled after a kill that landed before any new record (a slow machine)
 last=0
-for k in $(seq 1 "$KILLS"); do
+# KILLS kills, and more (up to 8) while fewer than two landed mid-run: on a
+# slow machine (a sanitizer build, both cores busy) the first record may come
+# only after seconds, and the back-off needs a few kills to get there.
+for k in $(seq 1 $((KILLS + 8))); do
+  [ "$k" -gt "$KILLS" ] && [ "$midway" -ge 2 ] && break
   setsid "$BIN" batch "$T/in" -o "$T/out" -j 2 --db "$T/plans.sqlite" 2>/dev/null &
   pid=$!
   # base..base+180 ms into the run: before the first record, or in the middle.
@@ -44,7 +48,7 @@ for k in $(seq 1 "$KILLS"); do
   if pgrep -s "$pid" >/dev/null; then echo "FAIL kill $k: workers outlived the batch"; fail=1; fi
   have=$( [ -f "$T/out/results.jsonl" ] && wc -l < "$T/out/results.jsonl" || echo 0)
   echo "kill $k after $ms ms: $have of $want recorded"
-  [ "$have" -le "$last" ] && [ "$base" -lt 2000 ] && base=$((base * 2))
+  [ "$have" -le "$last" ] && [ "$base" -lt 20000 ] && base=$((base * 2))
   last=$have
   [ "$have" -gt 0 ] && [ "$have" -lt "$want" ] && midway=$((midway + 1))
 done
