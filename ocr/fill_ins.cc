@@ -164,12 +164,6 @@ FigureSpan SpanOf(const FillIn& f) {
   return s;
 }
 
-std::vector<FillIn> FindFillIns(const std::vector<Word>& w) {
-  std::vector<FillIn> out = FindBlanks(w);
-  out.erase(std::remove_if(out.begin(), out.end(), [](const FillIn& f) { return f.clean; }), out.end());
-  return out;
-}
-
 std::vector<FillIn> FindBlanks(const std::vector<Word>& w) {
   std::vector<FillIn> out;
   auto blank = [&](FillIn::Kind kind, size_t label, size_t end) {
@@ -187,8 +181,8 @@ std::vector<FillIn> FindBlanks(const std::vector<Word>& w) {
     for (size_t k = f.first; k < f.last; ++k) now += w[k].text;
     // No room for a figure (even where the words' boxes may hide one, as
     // a "tháng" boxed with the "02" after it).
-    FigureSpan span = SpanOf(f);
-    if (std::max(f.box.width(), span.to - span.from) < 0.3 * f.box.height()) return;
+    f.span = SpanOf(f);
+    if (std::max(f.box.width(), f.span.to - f.span.from) < 0.3 * f.box.height()) return;
     f.clean = InRange(kind, now);
     out.push_back(f);
   };

@@ -19,7 +19,8 @@
 // date, a diagnostic) rather than a wrong figure.
 //
 //   SplitAtLabels(&words, &glyphs);        // "ngàyà3" -> "ngày" "à3"
-//   for (const FillIn& f : FindFillIns(words)) digits.push_back(read(f.box));
+//   for (const FillIn& f : FindBlanks(words))
+//     if (!f.clean) fills.push_back(f), digits.push_back(read(f.span));
 //   ApplyFillIns(fills, digits, &words);
 #ifndef KEHOACH_OCR_FILL_INS_H_
 #define KEHOACH_OCR_FILL_INS_H_
@@ -32,26 +33,6 @@
 
 namespace kh {
 
-struct FillIn {
-  enum Kind { kNumber, kDay, kMonth };
-  Kind kind = kNumber;
-  Box box;            // the blank: from the label's right edge to the next label, one line high
-  Box label_box;      // the printed label before it ("Số:", "ngày", "tháng")
-  std::string label;  // its text, as read
-  Box next_box;       // the printed word after the blank ("tháng", "/QĐ-UBND")
-  std::string next;   // its text, as read
-  size_t first = 0;   // the words in the blank now: [first, last)
-  size_t last = 0;
-  bool clean = false;  // they are a number of its range already (FindBlanks)
-};
-
-// Splits a word where a label runs into what was written after it ("Số:⁄{6"
-// -> "Số:" "⁄{6", "ngàyà3" -> "ngày" "à3", "tháng02" -> "tháng" "02") and a
-// number's junk from its symbol ("#4/QĐ-UBND" -> "#4" "/QĐ-UBND").  glyphs[i]
-// are word i's character boxes (one a code point), or empty: then the word
-// is cut in proportion.  Both vectors stay parallel.
-void SplitAtLabels(std::vector<Word>* words, std::vector<std::vector<Box>>* glyphs);
-
 // Where a blank's figures lie, in the page's units.  OCR often draws a
 // label's box over the figure written next to it ("Số:2" boxed as "Số:"),
 // or the next word's over the figure before it ("7tháng"), so the printed
@@ -62,13 +43,35 @@ struct FigureSpan {
   double from = 0, to = 0;
   Box look;
 };
+
+struct FillIn {
+  enum Kind { kNumber, kDay, kMonth };
+  Kind kind = kNumber;
+  Box box;            // the blank: from the label's right edge to the next label, one line high
+  Box label_box;      // the printed label before it ("Số:", "ngày", "tháng")
+  std::string label;  // its text, as read
+  Box next_box;       // the printed word after the blank ("tháng", "/QĐ-UBND")
+  std::string next;   // its text, as read
+  size_t first = 0;   // the words in the blank now: [first, last)
+  size_t last = 0;
+  bool clean = false;  // they are a number of its range already
+  FigureSpan span;     // where its figures lie (SpanOf), set by FindBlanks
+};
+
+// The span of a blank whose boxes and texts are set.
 FigureSpan SpanOf(const FillIn& fill);
 
-// The blanks whose words are not already a clean number of their range.
-std::vector<FillIn> FindFillIns(const std::vector<Word>& words);
-// All the blanks, those with a clean number too (`clean`): a clean-looking
-// "7" may be what the engine made of a handwritten 18, which the caller can
-// tell by its blue ink.
+// Splits a word where a label runs into what was written after it ("Số:⁄{6"
+// -> "Số:" "⁄{6", "ngàyà3" -> "ngày" "à3", "tháng02" -> "tháng" "02") and a
+// number's junk from its symbol ("#4/QĐ-UBND" -> "#4" "/QĐ-UBND").  glyphs[i]
+// are word i's character boxes (one a code point), or empty: then the word
+// is cut in proportion.  Both vectors stay parallel.
+void SplitAtLabels(std::vector<Word>* words, std::vector<std::vector<Box>>* glyphs);
+
+// The blanks of the words, with those that hold a clean number of their
+// range already marked `clean`: the caller reads the others again, and a
+// clean one too where it can tell handwriting (a clean-looking "7" may be
+// what the engine made of a handwritten 18, in blue ink).
 std::vector<FillIn> FindBlanks(const std::vector<Word>& words);
 
 // What a blank holds, from its two readings: `engine`, the text Tesseract

@@ -177,8 +177,8 @@ void DropFlatWords(std::vector<Word>* words, std::vector<std::vector<Box>>* glyp
 // The page in grey with the ink a clerk writes or stamps with kept, blue as
 // dark as black (each pixel's darkest channel), and red ink (seals, the
 // incoming-document stamp) off: for reading what was written into a blank.
-PixPtr InkKept(const PageImage& img) {
-  if (img.channels == 1) return ToPix(img);
+PageImage InkKept(const PageImage& img) {
+  if (img.channels == 1) return img;
   PageImage grey;
   grey.width = img.width;
   grey.height = img.height;
@@ -190,7 +190,7 @@ PixPtr InkKept(const PageImage& img) {
     bool red = p[0] - std::max(p[1], p[2]) > 48;
     grey.pixels[i] = red ? 255 : std::min({p[0], p[1], p[2]});
   }
-  return ToPix(grey);
+  return grey;
 }
 
 }  // namespace
@@ -314,16 +314,20 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
   std::vector<FillIn> fills;
   for (FillIn& f : FindBlanks(out.words)) {
     // A clean figure in blue ink was written by hand: read again too.
-    if (f.clean && !BlueInk(colour, SpanOf(f), 1 / sx, 1 / sy)) continue;
+    if (f.clean && !BlueInk(colour, f.span, 1 / sx, 1 / sy)) continue;
     f.clean = false;
     fills.push_back(f);
   }
   if (!fills.empty()) {
-    PixPtr inked = InkKept(colour);
-    if (inked && rotated)
+    // The grey page for the figure reader, and as a Pix for the engine;
+    // turned as the page was, when it was.
+    PageImage inked_grey = InkKept(colour);
+    PixPtr inked = ToPix(inked_grey);
+    if (inked && rotated) {
       inked.reset(pixRotate(inked.get(), angle * 3.14159265358979 / 180, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+      inked_grey = FromPix(inked.get());
+    }
     std::vector<std::string> readings;
-    PageImage inked_grey = FromPix(inked.get());
     if (inked) {
       // Read with its label, which the engine needs as context for
       // handwriting, and only the label's letters and digits allowed.
@@ -350,7 +354,7 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
         }
         // The figures read one by one against handwritten samples
         // (ocr/digits.h), weighed against the engine's line.
-        FigureSpan span = SpanOf(f);
+        const FigureSpan& span = f.span;
         Box look{span.look.x0 / sx, span.look.y0 / sy, span.look.x1 / sx, span.look.y1 / sy};
         DigitReading hand = DigitReader::Embedded().Read(inked_grey, look, span.from / sx, span.to / sx, h);
         read = JoinReadings(read, hand);

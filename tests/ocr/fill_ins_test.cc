@@ -21,6 +21,14 @@ std::vector<Word> Line(const std::vector<std::pair<std::string, double>>& words,
   return out;
 }
 
+// The blanks still to be read: those without a clean number.
+std::vector<FillIn> ToRead(const std::vector<Word>& words) {
+  std::vector<FillIn> out;
+  for (const FillIn& f : FindBlanks(words))
+    if (!f.clean) out.push_back(f);
+  return out;
+}
+
 std::string Text(const std::vector<Word>& words) {
   std::string s;
   for (const Word& w : words) s += (s.empty() ? "" : " ") + w.text;
@@ -53,7 +61,7 @@ TEST(FillInsTest, LeavesWordsWithPunctuationAndBodyReferencesAlone) {
   std::vector<std::vector<Box>> glyphs;
   SplitAtLabels(&w, &glyphs);
   EXPECT_EQ(Text(w), "số 28-CTr/TU tháng/ lần ngay, (tháng tháng/năm");
-  EXPECT_TRUE(FindFillIns(w).empty());
+  EXPECT_TRUE(ToRead(w).empty());
 }
 
 TEST(FillInsTest, CutsAtTheGlyphBoxesWhenThereAreSome) {
@@ -74,7 +82,7 @@ TEST(FillInsTest, FindsTheNumberAndTheDayAndLeavesCleanFiguresAlone) {
                                  {"năm", 20}, {"2025", 20}},
                                 140);
   w.insert(w.end(), date.begin(), date.end());
-  std::vector<FillIn> f = FindFillIns(w);
+  std::vector<FillIn> f = ToRead(w);
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].kind, FillIn::kNumber);
   EXPECT_EQ(f[0].first, 1u);
@@ -90,7 +98,7 @@ TEST(FillInsTest, AnEmptyBlankIsABlankToo) {
   // Blue handwriting taken off with the coloured ink: nothing between.
   std::vector<Word> w = Line({{"Số:", 15}, {"/KH-BCA-C04", 50}});
   w[1].box.x0 += 20, w[1].box.x1 += 20;
-  std::vector<FillIn> f = FindFillIns(w);
+  std::vector<FillIn> f = ToRead(w);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].first, f[0].last);
 }
@@ -99,7 +107,7 @@ TEST(FillInsTest, TheLabelAndSymbolAsOcrSlipsThem) {
   // r25: the symbol's slash lost ("; UBND-KGVX" after a stamped 3206 read as
   // ">2?"); r04: the circumflex of "Số:" read as an acute.
   std::vector<Word> w = Line({{"Số:", 15}, {">2?", 20}, {";", 4}, {"UBND-KGVX", 50}});
-  std::vector<FillIn> f = FindFillIns(w);
+  std::vector<FillIn> f = ToRead(w);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].kind, FillIn::kNumber);
   EXPECT_EQ(f[0].first, 1u);
@@ -108,10 +116,10 @@ TEST(FillInsTest, TheLabelAndSymbolAsOcrSlipsThem) {
   std::vector<std::vector<Box>> glyphs;
   SplitAtLabels(&v, &glyphs);
   EXPECT_EQ(Text(v), "Só: #6` /KH-TCTLNTW-C04");
-  ASSERT_EQ(FindFillIns(v).size(), 1u);
+  ASSERT_EQ(ToRead(v).size(), 1u);
   // Capitals and a dash with digits are not a symbol: "COVID-19".
   std::vector<Word> u = Line({{"Số:", 15}, {"x", 20}, {"COVID-19", 50}});
-  EXPECT_TRUE(FindFillIns(u).empty());
+  EXPECT_TRUE(ToRead(u).empty());
 }
 
 TEST(FillInsTest, NotBlanks) {
@@ -123,25 +131,25 @@ TEST(FillInsTest, NotBlanks) {
         Line({{"ngày", 20}, {"24", 10}, {"tháng", 25}, {"3", 5}, {"năm", 20}, {"2018", 20}}),
         Line({{"ngày", 20}, {"làm", 10}, {"việc", 20}, {"tháng", 25}, {"sau", 15}, {"năm", 20}, {"nay", 20}}),
         Line({{"ngày", 20}, {"mai", 10}, {"thăng", 25}, {"3", 5}, {"năm", 20}, {"2018", 20}})}) {
-    EXPECT_TRUE(FindFillIns(w).empty()) << Text(w);
+    EXPECT_TRUE(ToRead(w).empty()) << Text(w);
   }
   std::vector<Word> two = Line({{"Số:", 15}});
   std::vector<Word> next = Line({{"/KH", 15}}, 200);
   two.insert(two.end(), next.begin(), next.end());
-  EXPECT_TRUE(FindFillIns(two).empty());
+  EXPECT_TRUE(ToRead(two).empty());
 }
 
 TEST(FillInsTest, AReadingOfTheRightRangeFillsTheBlankElseItIsEmptied) {
   std::vector<Word> w = Line({{"Số:", 15}, {"#4", 12}, {"/QĐ-UBND", 40}, {"ngày", 20}, {"A4‡", 12}, {"tháng", 25},
                               {"l2", 10}, {"năm", 20}, {"2021", 20}});
-  std::vector<FillIn> f = FindFillIns(w);
+  std::vector<FillIn> f = ToRead(w);
   ASSERT_EQ(f.size(), 3u);
   ApplyFillIns(f, {"84\n", "27", "13"}, &w);
   // The number and day filled; 13 is no month: the month left blank.
   EXPECT_EQ(Text(w), "Số: 84 /QĐ-UBND ngày 27 tháng năm 2021");
   EXPECT_DOUBLE_EQ(w[1].box.x0, f[0].box.x0);
   std::vector<Word> v = Line({{"ngày", 20}, {"à3", 12}, {"tháng", 25}, {"02", 10}, {"năm", 20}, {"2025", 20}});
-  std::vector<FillIn> g = FindFillIns(v);
+  std::vector<FillIn> g = ToRead(v);
   ApplyFillIns(g, {"32"}, &v);
   EXPECT_EQ(Text(v), "ngày tháng 02 năm 2025");
 }
@@ -153,11 +161,11 @@ TEST(FillInsTest, JunkAfterALabelAndASymbolTwoWordsOn) {
   std::vector<std::vector<Box>> glyphs;
   SplitAtLabels(&w, &glyphs);
   EXPECT_EQ(Text(w), "ngày ?. tháng 5 năm 2025");
-  ASSERT_EQ(FindFillIns(w).size(), 1u);
+  ASSERT_EQ(ToRead(w).size(), 1u);
   std::vector<Word> v = Line({{"Số:", 15}, {"3", 5}, {"3Ñ/C04-P6", 45}});
   SplitAtLabels(&v, &glyphs);
   EXPECT_EQ(Text(v), "Số: 3 3Ñ /C04-P6");
-  std::vector<FillIn> f = FindFillIns(v);
+  std::vector<FillIn> f = ToRead(v);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].last - f[0].first, 2u);
   EXPECT_EQ(f[0].next, "/C04-P6");
@@ -166,7 +174,7 @@ TEST(FillInsTest, JunkAfterALabelAndASymbolTwoWordsOn) {
 TEST(FillInsTest, TheSlashOfTheFormComesBackWithTheNumber) {
   // r25: "Số: 3206 UBND-KGVX", the slash lost under the figures.
   std::vector<Word> w = Line({{"Số:", 15}, {">2?", 20}, {"UBND-KGVX", 50}});
-  std::vector<FillIn> f = FindFillIns(w);
+  std::vector<FillIn> f = ToRead(w);
   ASSERT_EQ(f.size(), 1u);
   ApplyFillIns(f, {"3206"}, &w);
   EXPECT_EQ(Text(w), "Số: 3206 /UBND-KGVX");
@@ -178,9 +186,10 @@ TEST(FillInsTest, TheFiguresLieBetweenThePrintedWords) {
   // end, 1.25 lines on.
   std::vector<Word> w = Line({{"Số:", 119}, {"ổ0", 60}, {"/BC-UBND", 100}});
   for (Word& x : w) x.box.y1 = x.box.y0 + 62;
-  std::vector<FillIn> f = FindFillIns(w);
+  std::vector<FillIn> f = ToRead(w);
   ASSERT_EQ(f.size(), 1u);
-  FigureSpan s = SpanOf(f[0]);
+  const FigureSpan& s = f[0].span;
+  EXPECT_DOUBLE_EQ(SpanOf(f[0]).from, s.from);
   EXPECT_DOUBLE_EQ(s.from, 50 + 1.25 * 62);
   EXPECT_DOUBLE_EQ(s.to, w[2].box.x0);  // a number ends at its symbol
   EXPECT_LE(s.look.x0, w[0].box.x0);
@@ -189,10 +198,10 @@ TEST(FillInsTest, TheFiguresLieBetweenThePrintedWords) {
   // but its letters take 2.75 lines of its 3.5: a blank is there.
   std::vector<Word> d = Line({{"ngày", 24}, {"24", 10}, {"tháng", 35}, {"năm", 20}, {"2026", 20}});
   d[3].box.x0 -= 4, d[3].box.x1 -= 4;  // touching
-  std::vector<FillIn> g = FindFillIns(d);
+  std::vector<FillIn> g = ToRead(d);
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].kind, FillIn::kMonth);
-  EXPECT_LT(SpanOf(g[0]).from, SpanOf(g[0]).to);
+  EXPECT_LT(g[0].span.from, g[0].span.to);
 }
 
 DigitReading Hand(const std::string& digits, const std::string& sure) {
@@ -224,11 +233,11 @@ TEST(FillInsTest, TheTwoReadingsJoined) {
 }
 
 TEST(FillInsTest, FindBlanksGivesCleanOnesTooMarked) {
-  // r26: Tesseract read the handwritten 18 as a clean "7"; FindFillIns
-  // leaves it, FindBlanks gives it marked clean (the OCR stage reads it
-  // again when its ink is blue).
+  // r26: Tesseract read the handwritten 18 as a clean "7"; FindBlanks
+  // gives it marked clean (the OCR stage reads it again when its ink is
+  // blue).
   std::vector<Word> w = Line({{"ngày", 20}, {"7", 8}, {"tháng", 25}, {"4", 5}, {"năm", 20}, {"2025", 20}});
-  EXPECT_TRUE(FindFillIns(w).empty());
+  EXPECT_TRUE(ToRead(w).empty());
   std::vector<FillIn> all = FindBlanks(w);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].kind, FillIn::kDay);
