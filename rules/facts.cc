@@ -40,16 +40,31 @@ std::string RoleDisplay(const std::string& printed) {
   return Join(w, 0, w.size());
 }
 
-// The right column of the document's last two-column band.
-const Block* LastRightColumn(const LaidOutDocument& doc) {
+// The right column of the first document's last two-column band: bands
+// after a later page's national motto (the header of an attached document)
+// are not its.
+const Block* LastRightColumn(const LaidOutDocument& doc, const RuleData& data) {
   const Block* found = nullptr;
-  for (const Page& p : doc.pages)
-    for (const Block& b : p.blocks)
+  for (size_t i = 0; i < doc.pages.size(); ++i)
+    for (const Block& b : doc.pages[i].blocks) {
+      if (i > 0)
+        for (const Line& l : b.lines)
+          if (StartsADocument(l.Text(), data)) return found;
       if (b.kind == BlockKind::kColumn && b.column == 1) found = &b;
+    }
   return found;
 }
 
 }  // namespace
+
+bool StartsADocument(const std::string& line, const RuleData& data) {
+  std::string letters;
+  for (char c : Fold(NormalizeString(line)))
+    if (std::isalnum(static_cast<unsigned char>(c))) letters.push_back(c);
+  for (const std::string& m : data.signer.motto)
+    if (!m.empty() && letters.find(m) != std::string::npos) return true;
+  return false;
+}
 
 std::optional<std::string> PersonName(const std::string& line, const RuleData& data) {
   std::string t = NormalizeString(line);
@@ -328,6 +343,14 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       size_t pb = m[1].data() - nt.folded.data();
       auto [b, e] = nt.TextRange(pb, pb + m[1].size());
       std::string place = nt.text.substr(b, e - b);
+      // "Lâm Đông." as OCR may read it: a province's name with its marks
+      // (the case stays as printed: "Hà nội" in a 2006 decree).
+      while (!place.empty() && std::ispunct(static_cast<unsigned char>(place.back()))) place.pop_back();
+      size_t plen = 0;
+      std::string folded_place = Fold(place);
+      if (const Province* p = data.ProvinceAtStart(folded_place, &plen);
+          p != nullptr && plen == folded_place.size() && ToLower(place) != ToLower(p->name))
+        place = p->name;
       if (!place.empty()) {
         facts.place = place;
         facts.provenance["place"] = LinesLocation({l});
@@ -486,7 +509,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   }
 
   // ---- signer ----
-  const Block* sig = LastRightColumn(doc);
+  const Block* sig = LastRightColumn(doc, data);
   if (sig != nullptr && sig != right) {
     std::vector<Line> roles, name;
     std::optional<std::string> person;

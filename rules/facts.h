@@ -8,7 +8,8 @@
 //    ("KẾ HOẠCH") and the subject ("Cải cách hành chính năm 2019").
 //  * Period: "giai đoạn 2026 - 2030" or "năm 2019" in the title, else in the
 //    first paragraphs.
-//  * Signer: the right column of the last band (the one beside "Nơi nhận"):
+//  * Signer: the right column of the last band (the one beside "Nơi nhận")
+//    before any attached document (a later page's national motto):
 //    upper-case lines are the role ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"), the
 //    last other line is the name.
 // A draft's blank number or date ("Số:    /KH-SGDĐT", "ngày   tháng   năm
@@ -41,6 +42,11 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data);
 // Thanh Bình"); nullopt for anything else (a role in capitals, a recipient,
 // the signature's scrawl read by OCR: "vo Vi", "l").
 std::optional<std::string> PersonName(const std::string& line, const RuleData& data);
+
+// Whether a line carries the national motto that heads a document
+// (rules/signer.json "document_starts"): on a later page, an attached
+// document begins there.
+bool StartsADocument(const std::string& line, const RuleData& data);
 
 // How many of the line's last words are a Biên bản's signing role in
 // capitals (rules/signer.json "chairs": "Người ghi biên bản CHỦ TRÌ" -> 2);

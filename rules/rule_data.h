@@ -167,6 +167,8 @@ struct RuleData {
     std::vector<std::string> ranks;  // folded
     std::vector<std::string> chairs;  // folded: a Biên bản's signing role ("chu tri")
     std::vector<std::string> chair_examples, chair_counter_examples;
+    std::vector<std::string> motto;  // folded letters only: a line with one starts a document
+    std::vector<std::string> motto_examples, motto_counter_examples;
     std::vector<std::string> examples, counter_examples;
   } signer;  // rules/signer.json
   struct {

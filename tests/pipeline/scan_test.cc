@@ -253,20 +253,24 @@ TEST_P(RealScanTest, EveryPageReadAndItsFacts) {
                  json{{"page", r["page"]}, {"by", r["by"]}, {"reason", r["reason"]}});
   }
   CompareDocument(want, got, &ledger);
-  ledger.Finish();
   // Floors of this version, per document (the README's table has the goals:
-  // 95% of the phrases, references F1 0.9; over the nine documents 173 of
-  // the 182 phrases and 47 of the 49 references are found now, none given
-  // wrongly; r05's page 7 is the worst read).
-  EXPECT_GE(score.phrases_found * 20, score.phrases * 13) << "phrases found";
-  EXPECT_GE(score.refs_found * 4, score.refs_want * 3) << "references found";
-  EXPECT_LE(score.refs_got - score.refs_found, 1) << "references given that the page does not have";
+  // 95% of the phrases, references F1 0.9).  A document below one is a
+  // difference like any other: listed in corpus/known_gaps.json with why,
+  // or the test fails.
+  if (score.phrases_found * 20 < score.phrases * 13)
+    ledger.Differ("phrases.found", std::to_string(score.phrases_found) + " of " + std::to_string(score.phrases) + ", under 65%");
+  if (score.refs_found * 4 < score.refs_want * 3)
+    ledger.Differ("references.found", std::to_string(score.refs_found) + " of " + std::to_string(score.refs_want) + ", under 75%");
+  if (score.refs_got - score.refs_found > 1)
+    ledger.Differ("references.given", std::to_string(score.refs_got - score.refs_found) + " given that the pages do not have (as numbered)");
+  ledger.Finish();
 }
 
 INSTANTIATE_TEST_SUITE_P(Real, RealScanTest,
                          ::testing::Values("r04_kh996_tctlntw_c04_2026_scan", "r05_kh589_bca_c04_2025_scan",
                                            "r17_bc280_ubnd_quangngai_2024_scan", "r18_ct16_ubnd_quangngai_2021_scan_ccitt",
-                                           "r19_qd84_ubnd_quangngai_2025_scan", "r24_cv3980_c04_p6_hpscan_stamp",
+                                           "r19_qd84_ubnd_quangngai_2025_scan", "r22_ttr511_cat_pc04_scan_tables",
+                                           "r23_ttr239_cat_pc06_bc_dean06_scan", "r24_cv3980_c04_p6_hpscan_stamp",
                                            "r25_cv3206_ubnd_daknong_scan_saoy", "r26_cv2309_tdtn_tiengiang_scan_badocr",
                                            "r28_bienban_snv_lamdong_scan_badocr"));
 
