@@ -14,7 +14,7 @@
 namespace kh {
 
 struct LegalRefExtractor::Impl {
-  std::unique_ptr<RE2> reference, list_item, list_head, date, issuer, list_sep;
+  std::unique_ptr<RE2> reference, list_item, list_head, named_head, date, issuer, list_sep;
   // Group numbers of the number's parts, in 'reference' and in 'list_item'.
   struct Groups {
     int type = 0, serial = 0, sep = 0, year = 0, code = 0, year2 = 0;
@@ -100,6 +100,7 @@ Result<std::shared_ptr<const LegalRefExtractor>> LegalRefExtractor::Create(std::
   for (auto [spec, name, out] : {std::tuple{&data->reference, "reference", &x->impl_->reference},
                                  std::tuple{&data->list_item, "list_item", &x->impl_->list_item},
                                  std::tuple{&data->list_head, "list_head", &x->impl_->list_head},
+                                 std::tuple{&data->named_head, "named_head", &x->impl_->named_head},
                                  std::tuple{&data->date, "date", &x->impl_->date},
                                  std::tuple{&data->issuer, "issuer", &x->impl_->issuer},
                                  std::tuple{&data->list_separator, "list_separator", &x->impl_->list_sep}}) {
@@ -119,6 +120,8 @@ Result<std::shared_ptr<const LegalRefExtractor>> LegalRefExtractor::Create(std::
     return Status::DataError("rules/legal_refs.json: pattern 'list_item' needs groups serial and code");
   if (x->impl_->list_head->NumberOfCapturingGroups() < 1)
     return Status::DataError("rules/legal_refs.json: pattern 'list_head' needs the group type");
+  if (x->impl_->named_head->NumberOfCapturingGroups() < 1)
+    return Status::DataError("rules/legal_refs.json: pattern 'named_head' needs the group type");
   x->data_ = std::move(data);
   return std::shared_ptr<const LegalRefExtractor>(std::move(x));
 }
@@ -368,6 +371,14 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
       bool listed = q > 0 && (std::string_view(",;:(").find(f[q - 1]) != std::string_view::npos ||
                               (q >= 3 && f.compare(q - 3, 3, " va") == 0));
       const DocType* type = TypeOfCode(d, StripSpaces(std::string(g[im.item_g.code].data(), g[im.item_g.code].size())));
+      if (type == nullptr && !listed) {
+        // A law's number, after its name: "Luật Tổ chức Chính phủ số …".
+        size_t from = begin > 160 ? begin - 160 : 0;
+        re2::StringPiece before(f.data() + from, begin - from), m[2];
+        if (im.named_head->Match(before, 0, before.size(), RE2::UNANCHORED, m, 2))
+          if (const DocType* t = d.TypeByWord(std::string(m[1].data(), m[1].size())); t != nullptr && t->codes.empty())
+            type = t;
+      }
       if (type == nullptr) {
         if (!listed || anchor == nullptr) continue;
         type = anchor;

@@ -161,6 +161,23 @@ int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>
     }
     if (w != original) ++changed;
   }
+  // A symbol OCR cut after its hyphen or slash into two words ("1944/QĐ-"
+  // "TIg": Tesseract ended a text line there; the layout joins them again):
+  // the in_symbol repairs see the two as one, and the second word takes
+  // the mended rest.
+  for (size_t i = 0; i + 1 < words->size(); ++i) {
+    const std::string& a = (*words)[i];
+    if (a.empty() || (a.back() != '-' && a.back() != '/')) continue;
+    std::string joined = a + (*words)[i + 1];
+    if (!LooksLikeSymbol(joined)) continue;
+    for (size_t k = 0; k < rules_.size(); ++k)
+      if (rules_[k].kind == "in_symbol" && impl_->patterns[k]->ok())
+        RE2::GlobalReplace(&joined, *impl_->patterns[k], rules_[k].rewrite);
+    if (joined.size() > a.size() && joined.compare(0, a.size(), a) == 0 && joined.substr(a.size()) != (*words)[i + 1]) {
+      (*words)[i + 1] = joined.substr(a.size());
+      ++changed;
+    }
+  }
   changed += RepairWords(words, line_start);
   return changed;
 }

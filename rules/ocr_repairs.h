@@ -8,7 +8,9 @@
 // of a document symbol read as "ĐÐ" or "ĐÐĐ"; or in_symbol: a pattern and
 // its rewrite applied only to words that look like a document number (a
 // digit, an upper-case letter and a '/', '-' or fraction slash):
-// "133QĐ-T1g" -> "133/QĐ-TTg", "2]75-CW/TĐTN" -> "2175-CV/TĐTN"; or phrase:
+// "133QĐ-T1g" -> "133/QĐ-TTg", "2]75-CW/TĐTN" -> "2175-CV/TĐTN" (also to a
+// symbol OCR cut after its hyphen or slash into two words, "1944/QĐ-"
+// "TIg", the second word taking the mended rest); or phrase:
 // a run of words whose letters without marks are a listed phrase's gets the
 // phrase's marks ("phòng, chông" -> "phòng, chống", "liên quan đên" ->
 // "liên quan đến"); or person_name: in a run of three or four capitalised

@@ -468,7 +468,8 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
       return Status::DataError("rules/legal_refs.json: missing pattern 'number'");
     const std::string number = r["number"]["regex"].get<std::string>();
     for (auto [key, spec] : {std::pair{"reference", &data->reference}, std::pair{"list_item", &data->list_item},
-                             std::pair{"list_head", &data->list_head}, std::pair{"date", &data->date},
+                             std::pair{"list_head", &data->list_head}, std::pair{"named_head", &data->named_head},
+                             std::pair{"date", &data->date},
                              std::pair{"issuer", &data->issuer}, std::pair{"list_separator", &data->list_separator}}) {
       Status s = ReadPattern(r, key, type_alt, body_alt, spec);
       if (!s.ok()) return s;

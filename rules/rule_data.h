@@ -147,7 +147,7 @@ struct RuleData {
   std::vector<IssuerCode> issuer_codes;
   std::vector<Province> provinces;
   // rules/legal_refs.json; reference and list_item share its 'number' part.
-  PatternSpec reference, list_item, list_head, date, issuer, list_separator;
+  PatternSpec reference, list_item, list_head, named_head, date, issuer, list_separator;
   TargetRules targets;
   std::vector<Indicator> indicators;  // file order = matching priority
   TaskTableRules task_tables;

@@ -57,7 +57,7 @@ TEST(RuleDataTest, BodyHeadsExamplesAndCounterExamples) {
 // counter-example may.
 TEST(RuleDataTest, PatternExamplesAndCounterExamples) {
   auto d = Data();
-  for (const PatternSpec* spec : {&d->list_head, &d->date, &d->issuer, &d->list_separator}) {
+  for (const PatternSpec* spec : {&d->list_head, &d->named_head, &d->date, &d->issuer, &d->list_separator}) {
     RE2 re(spec->regex);
     ASSERT_TRUE(re.ok()) << re.error();
     ASSERT_FALSE(spec->examples.empty());
