@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/utf8.h"
 #include "normalizer/normalizer.h"
 
 namespace kh {
@@ -23,6 +24,34 @@ bool SyllableSet::Contains(std::string_view word) const {
     if (rhymes_.count(w.substr(onset.size()))) return true;
   }
   return false;
+}
+
+std::vector<std::string> SyllableSet::Split(std::string_view word) const {
+  if (word.empty() || word.size() > 96 || Contains(word)) return {};
+  // Code point starts; best[i]: fewest syllables making the first i code
+  // points, from[i] where the last one starts.
+  std::vector<size_t> at;
+  for (size_t i = 0; i < word.size();) {
+    at.push_back(i);
+    utf8::Next(word, &i);
+  }
+  at.push_back(word.size());
+  const size_t n = at.size() - 1;
+  constexpr int kNone = 1 << 20;
+  std::vector<int> best(n + 1, kNone), from(n + 1, -1);
+  best[0] = 0;
+  for (size_t e = 1; e <= n; ++e)
+    for (size_t b = e > 8 ? e - 8 : 0; b < e; ++b) {
+      if (best[b] == kNone || best[b] + 1 >= best[e]) continue;
+      if (!Contains(word.substr(at[b], at[e] - at[b]))) continue;
+      best[e] = best[b] + 1;
+      from[e] = static_cast<int>(b);
+    }
+  if (best[n] == kNone || best[n] < 2) return {};
+  std::vector<std::string> out;
+  for (size_t e = n; e > 0; e = static_cast<size_t>(from[e])) out.emplace_back(word.substr(at[from[e]], at[e] - at[from[e]]));
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 SyllableSet::Count SyllableSet::Share(const std::vector<std::string>& words) const {

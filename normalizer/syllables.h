@@ -34,6 +34,12 @@ class SyllableSet {
     int syllables = 0;  // of which syllables
     double share() const { return words ? static_cast<double>(syllables) / words : 0; }
   };
+  // A word that is a run of syllables written together, as OCR gives a line
+  // whose spaces it lost ("ANTỈNHLÂMĐỎNG"): the fewest syllables it is made
+  // of, in order ("AN" "TỈNH" "LÂM" "ĐỎNG"), as printed.  Empty when the
+  // word is one syllable or no run of them.
+  std::vector<std::string> Split(std::string_view word) const;
+
   // Counts over words (each may carry punctuation at its ends: "(TTHC),").
   Count Share(const std::vector<std::string>& words) const;
 

@@ -45,7 +45,7 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   p->data_ = data.value();
   p->legacy_ = legacy.value();
   p->syllables_ = std::make_shared<const SyllableSet>(data.value()->syllables.onsets, data.value()->syllables.rhymes);
-  p->repairer_ = std::make_shared<const OcrRepairer>(data.value()->ocr_repairs);
+  p->repairer_ = std::make_shared<const OcrRepairer>(data.value()->ocr_repairs, data.value()->syllables);
   p->tasks_ = tasks.value();
   p->options_ = options;
   p->refs_ = refs.value();

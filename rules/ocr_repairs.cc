@@ -7,6 +7,7 @@
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "normalizer/normalizer.h"
+#include "normalizer/syllables.h"
 
 #include <map>
 #include <set>
@@ -95,9 +96,44 @@ struct OcrRepairer::Impl {
     std::set<std::string> known_sur, known_given, not_name;
   };
   std::vector<Names> names;
+  SyllableSet syllables;  // "joined_syllables"
 };
 
-OcrRepairer::OcrRepairer(const std::vector<OcrRepairRule>& rules) : rules_(rules), impl_(std::make_unique<Impl>()) {
+namespace {
+
+// "ANTỈNHLÂMĐỎNG," -> "AN TỈNH LÂM ĐỎNG,": a word in capitals with a
+// Vietnamese letter, five letters or more, that is no syllable but a run of
+// them each after the first opening with a consonant, split into them (its
+// punctuation at the end kept).
+std::string SplitJoinedSyllables(const std::string& w, const SyllableSet& syllables) {
+  size_t e = w.size();
+  while (e > 0 && std::ispunct(static_cast<unsigned char>(w[e - 1]))) --e;
+  std::string core = w.substr(0, e);
+  size_t letters = 0;
+  bool marked = false;
+  for (size_t i = 0; i < core.size();) {
+    char32_t c = utf8::Next(core, &i);
+    if (c < 0x80 && !std::isalpha(static_cast<int>(c))) return w;
+    marked |= c >= 0x80;
+    ++letters;
+  }
+  if (letters < 5 || !marked || !IsAllCaps(core)) return w;
+  std::vector<std::string> parts = syllables.Split(core);
+  if (parts.empty()) return w;
+  // A syllable after the first that opens with a vowel is more likely a
+  // slip in one word ("QUYÉT" is not "QUY ÉT"): left as it is.
+  for (size_t k = 1; k < parts.size(); ++k)
+    if (std::string_view("aeiouy").find(Fold(parts[k])[0]) != std::string_view::npos) return w;
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : " ") + part;
+  return out + w.substr(e);
+}
+
+}  // namespace
+
+OcrRepairer::OcrRepairer(const std::vector<OcrRepairRule>& rules, const SyllableRules& syllables)
+    : rules_(rules), impl_(std::make_unique<Impl>()) {
+  impl_->syllables = SyllableSet(syllables.onsets, syllables.rhymes);
   for (const OcrRepairRule& r : rules_) {
     impl_->patterns.push_back(r.kind == "in_symbol" ? std::make_unique<RE2>(r.pattern, RE2::Quiet) : nullptr);
     if (r.kind == "phrase") {
@@ -148,6 +184,8 @@ int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>
         w = ZeroInNumber(w);
       } else if (r.kind == "eth_in_symbol") {
         w = EthInSymbol(w);
+      } else if (r.kind == "joined_syllables") {
+        w = SplitJoinedSyllables(w, impl_->syllables);
       } else if (w == r.from) {
         if (r.line_start && !(i < line_start.size() && line_start[i])) continue;
         if (!r.next.empty()) {

@@ -16,7 +16,12 @@
 // "liên quan đến"); or person_name: in a run of three or four capitalised
 // words, a first word that is a listed surname without its marks ("Trân
 // Phước Hiên" -> "Trần Phước …") and a last word that is a listed given name
-// the same way, unless the word as printed is listed itself.  Every
+// the same way, unless the word as printed is listed itself; or
+// joined_syllables: a word in capitals, with a Vietnamese letter, five
+// letters or more, that is no syllable but a run of them, each after the
+// first opening with a consonant ("ANTỈNHLÂMĐỎNG", a line whose spaces OCR
+// lost; not "QUYÉT", a slip in one word) becomes those syllables
+// with spaces between (normalizer/syllables.h Split).  Every
 // repair that applies to a word is made, in file order.  Only OCR output is
 // repaired; a PDF's own text is what its author typed.
 //
@@ -37,7 +42,8 @@ class OcrRepairer {
  public:
   // The rules must outlive the repairer; their patterns were checked when
   // the rule data was loaded.
-  explicit OcrRepairer(const std::vector<OcrRepairRule>& rules);
+  // `syllables`: the inventory the joined_syllables repair splits with.
+  OcrRepairer(const std::vector<OcrRepairRule>& rules, const SyllableRules& syllables);
   ~OcrRepairer();
   // words[i] starts a line if line_start[i] (same size as words).  Returns
   // how many words were changed.

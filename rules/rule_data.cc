@@ -366,7 +366,7 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
         o.surnames = r.at("surnames").get<std::vector<std::string>>();
         o.given_names = r.at("given_names").get<std::vector<std::string>>();
         o.not_in_name = r.at("not_in_name").get<std::vector<std::string>>();
-      } else if (o.kind != "zero_in_number" && o.kind != "eth_in_symbol") {
+      } else if (o.kind != "zero_in_number" && o.kind != "eth_in_symbol" && o.kind != "joined_syllables") {
         return Status::DataError("rules/ocr_repairs.json: " + o.id + ": unknown kind '" + o.kind + "'");
       }
       o.line_start = r.value("where", "") == "line_start";

@@ -38,6 +38,16 @@ TEST(SyllablesTest, ToneMarksAsideAtMostOne) {
 
 // The share over a line of a real page and over the junk a scanner's OCR
 // without Vietnamese left on one (r26 of ../shared/real, page 1).
+// r23: OCR read the issuer line at a cut page edge as "CÔNG ANTỈNHLÂMĐỎNG".
+TEST(SyllablesTest, SplitsARunOfSyllables) {
+  SyllableSet set = Built();
+  EXPECT_EQ(set.Split("ANTỈNHLÂMĐỎNG"), (std::vector<std::string>{"AN", "TỈNH", "LÂM", "ĐỎNG"}));
+  EXPECT_EQ(set.Split("QUẢNGNGÃI"), (std::vector<std::string>{"QUẢNG", "NGÃI"}));
+  EXPECT_TRUE(set.Split("NGHIÊNG").empty());  // one syllable
+  EXPECT_TRUE(set.Split("UBND").empty());     // no run of them
+  EXPECT_TRUE(set.Split("").empty());
+}
+
 TEST(SyllablesTest, ShareTellsVietnameseFromJunk) {
   SyllableSet set = Built();
   std::vector<std::string> real = {"Căn", "cứ", "Công", "văn", "số", "857/SVHTTDL-VP", "ngày", "14/4/2025", "của",

@@ -22,11 +22,11 @@ TEST(OcrRepairsTest, EveryRepairHasExamplesAndCounterExamples) {
 
 TEST(OcrRepairsTest, ExamplesAreRepairedAndCounterExamplesLeftAlone) {
   auto d = Data();
-  OcrRepairer all(d->ocr_repairs);
+  OcrRepairer all(d->ocr_repairs, d->syllables);
   for (const OcrRepairRule& r : d->ocr_repairs) {
     // Each repair alone does its examples...
     std::vector<OcrRepairRule> one = {r};
-    OcrRepairer single(one);
+    OcrRepairer single(one, d->syllables);
     for (const auto& [ocr, fixed] : r.examples) {
       EXPECT_EQ(single.RepairLine(ocr), fixed) << r.id;
       EXPECT_EQ(all.RepairLine(ocr), fixed) << r.id << " (all repairs)";
@@ -38,7 +38,7 @@ TEST(OcrRepairsTest, ExamplesAreRepairedAndCounterExamplesLeftAlone) {
 
 TEST(OcrRepairsTest, LineStartMeansTheLinesFirstWord) {
   auto d = Data();
-  OcrRepairer r(d->ocr_repairs);
+  OcrRepairer r(d->ocr_repairs, d->syllables);
   std::vector<std::string> words = {"ø)", "Tổ", "chức", "ø)"};
   std::vector<bool> start = {false, false, false, true};
   EXPECT_EQ(r.Repair(&words, start), 1);
