@@ -22,6 +22,9 @@ constexpr double kInkShare = 0.24;
 constexpr int kFigureWidth = 20;  // of 32
 constexpr double kStroke = 0.3;   // a figure narrower than this share of its height is a stroke (a 1)
 constexpr double kInkDepth = 0.35;
+// A figure shorter than the blank's others is read again at this lighter
+// threshold: a pen running dry leaves strokes paler than the rest.
+constexpr double kFaintDepth = 0.2;
 
 struct Component {
   int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // inclusive
@@ -321,6 +324,35 @@ DigitReading DigitReader::Read(const PageImage& grey, const Box& region, double 
   if (cut.empty()) return out;
   int tallest = 0;
   for (const Component& f : cut) tallest = std::max(tallest, f.height());
+  // A figure much shorter than the others may be a faint one of which only
+  // the darker strokes passed the threshold (r23's 2 of 239): its own
+  // columns, up to its neighbours, are read again at a lighter threshold,
+  // and what lies over them stands if it is a whole figure's height.
+  std::sort(cut.begin(), cut.end(), [](const Component& a, const Component& b) { return a.x0 < b.x0; });
+  const int faint = paper - static_cast<int>(kFaintDepth * (paper - dark));
+  for (size_t k = 0; k < cut.size(); ++k) {
+    Component& f = cut[k];
+    if (f.height() >= 0.6 * tallest) continue;
+    int pad = static_cast<int>(0.1 * lh);
+    int cx0 = std::max(k > 0 ? cut[k - 1].x1 + 1 : 0, f.x0 - pad);
+    int cx1 = std::min(k + 1 < cut.size() ? cut[k + 1].x0 - 1 : w - 1, f.x1 + pad);
+    int ww = cx1 - cx0 + 1;
+    if (ww < 2) continue;
+    std::vector<uint8_t> light(static_cast<size_t>(ww) * h, 0);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < ww; ++x) light[y * ww + x] = grey.pixels[static_cast<size_t>(y + y0) * grey.width + x + cx0 + x0] < faint;
+    std::vector<std::pair<int, int>> px;
+    for (const Component& c : Components(light, ww, h)) {
+      // The runs over the figure's columns, specks aside.
+      if (std::max(c.width(), c.height()) < min_piece) continue;
+      int overlap = std::min(c.x1 + cx0, f.x1) - std::max(c.x0 + cx0, f.x0) + 1;
+      if (overlap < 0.4 * std::min(c.width(), f.width())) continue;
+      for (auto [x, y] : c.pixels) px.push_back({x + cx0, y});
+    }
+    if (px.empty()) continue;
+    Component whole = Bounded(std::move(px));
+    if (whole.height() >= 0.6 * tallest && whole.height() <= 1.2 * tallest) f = std::move(whole);
+  }
   auto judge = [&](const Component& f) {
     int bw = 0, bh = 0;
     std::vector<uint8_t> bits = Upright(f, &bw, &bh);

@@ -17,7 +17,9 @@
 // Figures are found as the connected ink taller than half a line; pieces
 // above or below one (the flag of a 5, a 7's bar) join it, dots and the
 // dotted leader line do not count, and a run of ink as wide as two or more
-// figures is cut at its thinnest columns.  A reading is `sure` only when every
+// figures is cut at its thinnest columns; a figure much shorter than the
+// others (a pen running dry) is looked for again, in its own columns, at a
+// lighter threshold.  A reading is `sure` only when every
 // figure is: its nearest samples agree (most of the vote for one digit), it
 // is near them, it has the loops its digit is written with (a 9 one, a 3
 // none), and it is as tall as the blank's other figures (not a fragment of
