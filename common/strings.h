@@ -30,6 +30,17 @@ inline std::vector<std::string> SplitWords(std::string_view s) {
   return out;
 }
 
+// words[from, to) joined by single spaces (SplitWords' inverse); empty
+// words before the first that is not add nothing.
+inline std::string JoinWords(const std::vector<std::string>& words, size_t from = 0, size_t to = std::string::npos) {
+  std::string s;
+  for (size_t i = from; i < to && i < words.size(); ++i) {
+    if (!s.empty()) s.push_back(' ');
+    s += words[i];
+  }
+  return s;
+}
+
 }  // namespace kh
 
 #endif  // KEHOACH_COMMON_STRINGS_H_

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/locid.h>
 
+#include <cctype>
 #include <unordered_map>
 
 #include "common/utf8.h"
@@ -277,6 +278,13 @@ std::string ChangeCase(std::string_view s, bool upper) {
 std::string ToLower(std::string_view s) { return ChangeCase(s, false); }
 
 std::string ToUpper(std::string_view s) { return ChangeCase(s, true); }
+
+std::string FoldedLettersAndDigits(std::string_view source) {
+  std::string out;
+  for (char c : Fold(NormalizeString(source)))
+    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(c);
+  return out;
+}
 
 bool IsAllCaps(std::string_view w) { return ToUpper(w) == w && ToLower(w) != w; }
 

@@ -53,6 +53,11 @@ std::string NormalizeString(std::string_view source);
 // The folded view of already normalized text.
 std::string Fold(std::string_view normalized);
 
+// The folded letters and digits of any text, spaces and punctuation
+// dropped: for matching a fixed phrase in a line whose spaces OCR may have
+// lost ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆTNAM" -> "conghoaxahoichunghiavietnam").
+std::string FoldedLettersAndDigits(std::string_view source);
+
 // Folds one code point ('đ' -> 'd', 'Ấ' -> 'a', others lower-cased).
 char32_t FoldChar(char32_t c);
 

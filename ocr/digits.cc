@@ -74,6 +74,15 @@ std::vector<Component> Components(const std::vector<uint8_t>& ink, int w, int h)
   return out;
 }
 
+// The w x h bitmap of the pixels of `grey` from (x0, y0) darker than
+// `threshold` (1 = ink).
+std::vector<uint8_t> InkBelow(const PageImage& grey, int x0, int y0, int w, int h, int threshold) {
+  std::vector<uint8_t> ink(static_cast<size_t>(w) * h, 0);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) ink[y * w + x] = grey.pixels[static_cast<size_t>(y + y0) * grey.width + x + x0] < threshold;
+  return ink;
+}
+
 double XOverlap(const Component& a, const Component& b) {
   return std::min(a.x1, b.x1) - std::max(a.x0, b.x0) + 1;
 }
@@ -275,10 +284,7 @@ DigitReading DigitReader::Read(const PageImage& grey, const Box& region, double 
   int dark = percentile(0.01), paper = percentile(0.7);
   if (paper - dark < 60) return out;
   int threshold = paper - static_cast<int>(kInkDepth * (paper - dark));
-  std::vector<uint8_t> ink(static_cast<size_t>(w) * h, 0);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x)
-      ink[y * w + x] = grey.pixels[static_cast<size_t>(y + y0) * grey.width + x + x0] < threshold;
+  std::vector<uint8_t> ink = InkBelow(grey, x0, y0, w, h, threshold);
 
   // Figures: ink at least half a line high, at most two lines; pieces beside
   // them in x join them.
@@ -338,9 +344,7 @@ DigitReading DigitReader::Read(const PageImage& grey, const Box& region, double 
     int cx1 = std::min(k + 1 < cut.size() ? cut[k + 1].x0 - 1 : w - 1, f.x1 + pad);
     int ww = cx1 - cx0 + 1;
     if (ww < 2) continue;
-    std::vector<uint8_t> light(static_cast<size_t>(ww) * h, 0);
-    for (int y = 0; y < h; ++y)
-      for (int x = 0; x < ww; ++x) light[y * ww + x] = grey.pixels[static_cast<size_t>(y + y0) * grey.width + x + cx0 + x0] < faint;
+    std::vector<uint8_t> light = InkBelow(grey, x0 + cx0, y0, ww, h, faint);
     std::vector<std::pair<int, int>> px;
     for (const Component& c : Components(light, ww, h)) {
       // The runs over the figure's columns, specks aside.

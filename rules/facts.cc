@@ -17,12 +17,6 @@
 namespace kh {
 namespace {
 
-std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
-  std::string s;
-  for (size_t i = from; i < to && i < w.size(); ++i) s += (s.empty() ? "" : " ") + w[i];
-  return s;
-}
-
 Location LinesLocation(const std::vector<Line>& lines) {
   Location loc;
   for (const Line& l : lines) {
@@ -37,7 +31,7 @@ std::string RoleDisplay(const std::string& printed) {
   if (w.empty()) return "";
   w[0] = Capitalize(w[0]);
   if (w.size() > 1 && (w[0] == "Phó" || w[0] == "Quyền")) w[1] = Capitalize(w[1]);
-  return Join(w, 0, w.size());
+  return JoinWords(w, 0, w.size());
 }
 
 // The right column of the first document's last two-column band: bands
@@ -58,9 +52,7 @@ const Block* LastRightColumn(const LaidOutDocument& doc, const RuleData& data) {
 }  // namespace
 
 bool StartsADocument(const std::string& line, const RuleData& data) {
-  std::string letters;
-  for (char c : Fold(NormalizeString(line)))
-    if (std::isalnum(static_cast<unsigned char>(c))) letters.push_back(c);
+  std::string letters = FoldedLettersAndDigits(line);
   for (const std::string& m : data.signer.motto)
     if (!m.empty() && letters.find(m) != std::string::npos) return true;
   return false;
@@ -111,7 +103,7 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
     for (size_t j = 0; j < rest.size();)
       if (!IsFoldedLetter(utf8::Next(rest, &j))) return std::nullopt;
   }
-  return Join(w, from, w.size());
+  return JoinWords(w, from, w.size());
 }
 
 size_t ChairRoleWords(const std::string& line, const RuleData& data) {
@@ -212,12 +204,12 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
   while (i < fw.size()) {
     size_t lv = LevelAt(fw, i);
     if (lv > 0) {
-      out.push_back(LevelDisplay(Join(fw, i, i + lv)));
+      out.push_back(LevelDisplay(JoinWords(fw, i, i + lv)));
       i += lv;
       continue;
     }
     size_t plen = 0;
-    std::string rest = Join(fw, i, fw.size());
+    std::string rest = JoinWords(fw, i, fw.size());
     const Province* p = data.ProvinceAtStart(rest, &plen);
     if (p != nullptr) {
       out.push_back(p->name);
@@ -240,7 +232,7 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
     else out.push_back(body == nullptr || IsAllCaps(nw[i]) ? ToLower(nw[i]) : nw[i]);
     ++i;
   }
-  return Join(out, 0, out.size());
+  return JoinWords(out, 0, out.size());
 }
 
 DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& refs,
@@ -386,7 +378,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     std::vector<std::string> fw = SplitWords(Fold(**src));
     for (size_t i = 0; i < fw.size() && !facts.province; ++i) {
       size_t plen = 0;
-      const Province* p = data.ProvinceAtStart(Join(fw, i, fw.size()), &plen);
+      const Province* p = data.ProvinceAtStart(JoinWords(fw, i, fw.size()), &plen);
       if (p != nullptr) facts.province = p->name;
     }
   }
@@ -619,7 +611,7 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       std::string text = NormalizeString(role->Text());
       std::vector<std::string> w = SplitWords(text);
       size_t n = ChairRoleWords(text, data);
-      facts.signer.authority = RoleDisplay(Join(w, w.size() - n, w.size()));
+      facts.signer.authority = RoleDisplay(JoinWords(w, w.size() - n, w.size()));
       facts.signer.role.reset();
       facts.provenance["signer.role"] = Location{role->page, role_box};
     }

@@ -124,9 +124,12 @@ std::string SplitJoinedSyllables(const std::string& w, const SyllableSet& syllab
   // slip in one word ("QUYÉT" is not "QUY ÉT"): left as it is.
   for (size_t k = 1; k < parts.size(); ++k)
     if (std::string_view("aeiouy").find(Fold(parts[k])[0]) != std::string_view::npos) return w;
-  std::string out;
-  for (const std::string& part : parts) out += (out.empty() ? "" : " ") + part;
-  return out + w.substr(e);
+  return JoinWords(parts) + w.substr(e);
+}
+
+// An in_symbol rule on a word that looks like a document number.
+void RewriteSymbol(const RE2& pattern, const std::string& rewrite, std::string* w) {
+  if (pattern.ok() && LooksLikeSymbol(*w)) RE2::GlobalReplace(w, pattern, rewrite);
 }
 
 }  // namespace
@@ -179,7 +182,7 @@ int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>
     for (size_t k = 0; k < rules_.size(); ++k) {
       const OcrRepairRule& r = rules_[k];
       if (r.kind == "in_symbol") {
-        if (impl_->patterns[k]->ok() && LooksLikeSymbol(w)) RE2::GlobalReplace(&w, *impl_->patterns[k], r.rewrite);
+        RewriteSymbol(*impl_->patterns[k], r.rewrite, &w);
       } else if (r.kind == "zero_in_number") {
         w = ZeroInNumber(w);
       } else if (r.kind == "eth_in_symbol") {
@@ -209,8 +212,7 @@ int OcrRepairer::Repair(std::vector<std::string>* words, const std::vector<bool>
     std::string joined = a + (*words)[i + 1];
     if (!LooksLikeSymbol(joined)) continue;
     for (size_t k = 0; k < rules_.size(); ++k)
-      if (rules_[k].kind == "in_symbol" && impl_->patterns[k]->ok())
-        RE2::GlobalReplace(&joined, *impl_->patterns[k], rules_[k].rewrite);
+      if (rules_[k].kind == "in_symbol") RewriteSymbol(*impl_->patterns[k], rules_[k].rewrite, &joined);
     if (joined.size() > a.size() && joined.compare(0, a.size(), a) == 0 && joined.substr(a.size()) != (*words)[i + 1]) {
       (*words)[i + 1] = joined.substr(a.size());
       ++changed;
@@ -275,12 +277,7 @@ std::string OcrRepairer::RepairLine(const std::string& line) const {
   std::vector<bool> start(words.size(), false);
   if (!start.empty()) start[0] = true;
   Repair(&words, start);
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) out.push_back(' ');
-    out += w;
-  }
-  return out;
+  return JoinWords(words);
 }
 
 }  // namespace kh

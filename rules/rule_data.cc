@@ -299,12 +299,8 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
       data->signer.chair_counter_examples = c.value("counter_examples", std::vector<std::string>{});
     }
     const json& starts = signer.value().at("document_starts");
-    for (const std::string& m : starts.at("motto").get<std::vector<std::string>>()) {
-      std::string letters;
-      for (char c : Fold(NormalizeString(m)))
-        if (std::isalnum(static_cast<unsigned char>(c))) letters.push_back(c);
-      data->signer.motto.push_back(letters);
-    }
+    for (const std::string& m : starts.at("motto").get<std::vector<std::string>>())
+      data->signer.motto.push_back(FoldedLettersAndDigits(m));
     data->signer.motto_examples = starts.at("examples").get<std::vector<std::string>>();
     data->signer.motto_counter_examples = starts.at("counter_examples").get<std::vector<std::string>>();
     data->signer.examples = signer.value().at("examples").get<std::vector<std::string>>();

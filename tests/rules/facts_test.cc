@@ -76,6 +76,31 @@ Block Column(int page, int band, int column, std::vector<Line> lines) {
   return b;
 }
 
+// A page of lines stacked 15 pt apart in two-column bands: for each band,
+// its left and right column's lines, from its top, and a signer's name 100
+// pt under the top in the right column (the space for the signature
+// between); an empty column is left out.
+struct BandSpec {
+  double top;
+  std::vector<std::string> left, right;
+  std::string name;
+};
+Page Banded(int n, const std::vector<BandSpec>& bands) {
+  Page p;
+  p.number = n;
+  p.width = 595, p.height = 842;
+  for (size_t k = 0; k < bands.size(); ++k)
+    for (int column = 0; column < 2; ++column) {
+      const std::vector<std::string>& texts = column == 0 ? bands[k].left : bands[k].right;
+      if (texts.empty()) continue;
+      std::vector<Line> lines;
+      for (size_t i = 0; i < texts.size(); ++i) lines.push_back(At(n, column == 0 ? 60 : 340, bands[k].top + 15.0 * i, texts[i]));
+      if (column == 1 && !bands[k].name.empty()) lines.push_back(At(n, 340, bands[k].top + 100, bands[k].name));
+      p.blocks.push_back(Column(n, static_cast<int>(k), column, std::move(lines)));
+    }
+  return p;
+}
+
 // Regression (r23): a Tờ trình with the Báo cáo it submits in one PDF gave
 // the Báo cáo's signer, the last signature block of the file, as the Tờ
 // trình's.  The signer is the first document's: the search stops at a later
@@ -85,33 +110,19 @@ TEST(FactsTest, TheSignerIsTheFirstDocumentsNotAnAttachments) {
   ASSERT_TRUE(data.ok());
   auto refs = LegalRefExtractor::Create(data.value());
   ASSERT_TRUE(refs.ok());
-  auto page = [](int n, std::vector<Block> blocks) {
-    Page p;
-    p.number = n;
-    p.width = 595, p.height = 842;
-    p.blocks = std::move(blocks);
-    return p;
-  };
   LaidOutDocument doc;
-  doc.pages.push_back(page(1, {Column(1, 0, 0, {At(1, 60, 40, "CÔNG AN TỈNH LÂM ĐỒNG"), At(1, 60, 60, "Số: 239/TTr-CAT-PC06")}),
-                               Column(1, 0, 1, {At(1, 320, 40, "Độc lập - Tự do - Hạnh phúc"),
-                                                At(1, 320, 60, "Lâm Đồng, ngày 01 tháng 4 năm 2026")}),
-                               Column(1, 1, 0, {At(1, 60, 600, "Nơi nhận:"), At(1, 60, 615, "- Như kính gửi;")}),
-                               Column(1, 1, 1, {At(1, 360, 600, "KT. GIÁM ĐỐC"), At(1, 360, 615, "PHÓ GIÁM ĐỐC"),
-                                                At(1, 340, 700, "Nguyễn Tường Vũ")})}));
-  doc.pages.push_back(page(2, {Column(2, 0, 0, {At(2, 60, 40, "BAN CHỈ ĐẠO"), At(2, 60, 60, "Số: /BC-BCĐ")}),
-                               Column(2, 0, 1, {At(2, 320, 40, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-                                                At(2, 320, 55, "Độc lập - Tự do - Hạnh phúc")}),
-                               Column(2, 1, 0, {At(2, 60, 600, "Nơi nhận:"), At(2, 60, 615, "- Như trên;")}),
-                               Column(2, 1, 1, {At(2, 360, 600, "TM. BAN CHỈ ĐẠO"), At(2, 360, 615, "PHÓ CHỦ TỊCH"),
-                                                At(2, 340, 700, "Nguyễn Ngọc Phúc")})}));
+  doc.pages.push_back(Banded(1, {{40, {"CÔNG AN TỈNH LÂM ĐỒNG", "Số: 239/TTr-CAT-PC06"},
+                                  {"Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 01 tháng 4 năm 2026"}},
+                                 {600, {"Nơi nhận:", "- Như kính gửi;"}, {"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}, "Nguyễn Tường Vũ"}}));
+  doc.pages.push_back(Banded(2, {{40, {"BAN CHỈ ĐẠO", "Số: /BC-BCĐ"},
+                                  {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"}},
+                                 {600, {"Nơi nhận:", "- Như trên;"}, {"TM. BAN CHỈ ĐẠO", "PHÓ CHỦ TỊCH"}, "Nguyễn Ngọc Phúc"}}));
   DocumentFacts f = ExtractFacts(doc, *refs.value(), nullptr);
   ASSERT_TRUE(f.signer.name.has_value());
   EXPECT_EQ(*f.signer.name, "Nguyễn Tường Vũ");
   // One document alone: its last band's signer, as before.
   doc.pages.pop_back();
-  doc.pages.push_back(page(2, {Column(2, 0, 0, {At(2, 60, 600, "Nơi nhận:")}),
-                               Column(2, 0, 1, {At(2, 360, 600, "CHỦ TỊCH"), At(2, 340, 700, "Trần Văn Lâm")})}));
+  doc.pages.push_back(Banded(2, {{600, {"Nơi nhận:"}, {"CHỦ TỊCH"}, "Trần Văn Lâm"}}));
   f = ExtractFacts(doc, *refs.value(), nullptr);
   ASSERT_TRUE(f.signer.name.has_value());
   EXPECT_EQ(*f.signer.name, "Trần Văn Lâm");
