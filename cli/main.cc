@@ -3,7 +3,8 @@
 //
 //   kehoach extract PLAN.pdf [-o OUT.json] [--password PW] [--rules DIR]
 //   kehoach text [--blocks|--tables] PLAN.pdf
-//   kehoach compare INPUT... [-o DIR]   (INPUT: plan JSON, plan PDF or a folder)
+//   kehoach compare INPUT... [-o DIR] [--group-by province|province_2025]
+//                                       (INPUT: plan JSON, plan PDF or a folder)
 //   kehoach batch INPUT... -o DIR [-j N] [--db FILE] [--shard I/N] ...
 //   kehoach merge SHARD_DIR... -o DIR [--db FILE]
 //
@@ -47,7 +48,8 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 // kehoach compare: reads plan JSONs (or PDFs, extracted on the way), writes
 // DIR/compare.csv, DIR/compare.xlsx and DIR/compare.html.  A bad input is
 // one line on stderr and exit 2 at the end; the others are still compared.
-int RunCompare(const std::vector<std::string>& inputs, const std::string& out_dir, const kh::PipelineOptions& opts) {
+int RunCompare(const std::vector<std::string>& inputs, const std::string& out_dir, kh::GroupBy by,
+               const kh::PipelineOptions& opts) {
   namespace fs = std::filesystem;
   int status = 0;
   std::vector<kh::PlanSummary> plans;
@@ -121,7 +123,7 @@ int RunCompare(const std::vector<std::string>& inputs, const std::string& out_di
     std::cerr << "kehoach: rules: " << rules.status().message() << "\n";
     return 1;
   }
-  kh::Comparison c = kh::Compare(std::move(plans), *rules.value());
+  kh::Comparison c = kh::Compare(std::move(plans), *rules.value(), by);
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   fs::path dir(out_dir);
@@ -221,6 +223,11 @@ int main(int argc, char** argv) {
   compare->add_option("inputs", compare_inputs, "Plan JSONs (from extract), plan PDFs, or folders of either")->required();
   compare->add_option("-o,--output-dir", compare_dir, "Write compare.csv, compare.xlsx and compare.html here")
       ->capture_default_str();
+  std::string group_by = "province";
+  compare->add_option("--group-by", group_by,
+                      "Group plans by their province as of their date (province) or by the province of the 34 they "
+                      "lie in since 2025-07-01 (province_2025)")
+      ->check(CLI::IsMember({"province", "province_2025"}));
   compare->add_option("--rules", rules_dir, "Read rules/*.json from this folder instead of the built-in copy");
 
   kh::BatchOptions batch_opts;
@@ -283,7 +290,8 @@ int main(int argc, char** argv) {
   if (compare->parsed()) {
     kh::PipelineOptions opts;
     opts.rules_dir = rules_dir;
-    return RunCompare(compare_inputs, compare_dir, opts);
+    return RunCompare(compare_inputs, compare_dir,
+                      group_by == "province_2025" ? kh::GroupBy::kProvince2025 : kh::GroupBy::kProvince, opts);
   }
 
   kh::PipelineOptions opts;

@@ -115,7 +115,8 @@ struct DocumentFacts {
   std::optional<std::string> number;
   std::optional<std::string> issuer;
   std::optional<std::string> parent_issuer;
-  std::optional<std::string> province;
+  std::optional<std::string> province;       // as of the date (rules/places.h)
+  std::optional<std::string> province_2025;  // of the 34 from 2025-07-01
   std::optional<std::string> place;
   std::optional<std::string> date;  // ISO 8601
   std::optional<std::string> title;

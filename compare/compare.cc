@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rules/places.h"
+
 namespace kh {
 
 namespace {
@@ -70,7 +72,8 @@ std::optional<int> PlanSummary::StartYear() const {
 }
 
 std::string PlanSummary::Label() const {
-  std::string l = province.empty() ? "?" : province;
+  std::string l = group.empty() ? "?" : group;
+  if (!province.empty() && province != group) l += " (" + province + ")";
   std::string per = Period(*this);
   if (per.empty() && StartYear()) per = std::to_string(*StartYear());
   if (!per.empty()) l += " " + per;
@@ -89,6 +92,7 @@ Result<PlanSummary> ReadPlanJson(const std::string& text) {
     p.file = Str(j.at("source"), "file");
     const json& d = j.at("document");
     p.province = Str(d, "province");
+    p.province_2025 = Str(d, "province_2025");
     p.issuer = Str(d, "issuer");
     p.number = Str(d, "number");
     p.date = Str(d, "date");
@@ -131,18 +135,23 @@ const ComparisonCell* Comparison::Cell(size_t indicator, size_t plan) const {
 std::vector<std::pair<std::string, std::vector<size_t>>> Comparison::Timelines() const {
   std::vector<std::pair<std::string, std::vector<size_t>>> out;
   for (size_t i = 0; i < plans.size(); ++i) {
-    if (plans[i].province.empty()) continue;
-    if (out.empty() || out.back().first != plans[i].province) out.push_back({plans[i].province, {}});
-    out.back().second.push_back(i);  // plans are sorted by province, then time
+    if (plans[i].group.empty()) continue;
+    if (out.empty() || out.back().first != plans[i].group) out.push_back({plans[i].group, {}});
+    out.back().second.push_back(i);  // plans are sorted by group, then time
   }
   out.erase(std::remove_if(out.begin(), out.end(), [](const auto& t) { return t.second.size() < 2; }), out.end());
   return out;
 }
 
-Comparison Compare(std::vector<PlanSummary> plans, const RuleData& rules) {
+Comparison Compare(std::vector<PlanSummary> plans, const RuleData& rules, GroupBy by) {
   Comparison c;
+  for (PlanSummary& p : plans) {
+    if (p.province_2025.empty() && !p.province.empty())
+      p.province_2025 = ProvinceAfterMerger(p.province, rules).value_or("");
+    p.group = by == GroupBy::kProvince2025 ? p.province_2025 : p.province;
+  }
   std::stable_sort(plans.begin(), plans.end(), [](const PlanSummary& a, const PlanSummary& b) {
-    if (a.province != b.province) return a.province < b.province;
+    if (a.group != b.group) return a.group < b.group;
     int ya = a.StartYear().value_or(0), yb = b.StartYear().value_or(0);
     if (ya != yb) return ya < yb;
     return a.file < b.file;
@@ -194,7 +203,7 @@ std::string DisplayValue(const Target& t) {
 
 std::string ToCsv(const Comparison& c) {
   std::string out = "\xEF\xBB\xBF";  // BOM
-  out += "indicator,indicator_vi,indicator_en,province,issuer,number,date,period_from,period_to,year_due,"
+  out += "indicator,indicator_vi,indicator_en,province,province_2025,issuer,number,date,period_from,period_to,year_due,"
          "comparator,value,max,direction,display,metric,page,in_table,other_targets,file\r\n";
   for (size_t i = 0; i < c.indicators.size(); ++i) {
     for (size_t p = 0; p < c.plans.size(); ++p) {
@@ -203,7 +212,7 @@ std::string ToCsv(const Comparison& c) {
       const PlanSummary& pl = c.plans[p];
       const Target& t = cell->target;
       std::vector<std::string> f = {
-          c.indicators[i].id, c.indicators[i].name_vi, c.indicators[i].name_en, pl.province, pl.issuer, pl.number,
+          c.indicators[i].id, c.indicators[i].name_vi, c.indicators[i].name_en, pl.province, pl.province_2025, pl.issuer, pl.number,
           pl.date, pl.period_from ? std::to_string(*pl.period_from) : "", pl.period_to ? std::to_string(*pl.period_to) : "",
           t.year ? std::to_string(*t.year) : "", t.comparator, Num(t.value), t.max ? Num(*t.max) : "", t.direction,
           DisplayValue(t), t.metric, std::to_string(t.where.page), t.in_table ? "true" : "false",
@@ -308,10 +317,10 @@ std::string ToHtml(const Comparison& c) {
       "dòng nhỏ là năm phải đạt; +n là số chỉ tiêu khác của cùng kế hoạch cho chỉ số này. "
       "Di chuột lên ô để xem nội dung và trang. Nguồn: " +
       std::to_string(c.plans.size()) + " kế hoạch.</p>\n";
-  s += "<h2>Kế hoạch / Plans</h2><table class=\"plans\"><thead><tr><th>Tỉnh/Thành phố</th><th>Cơ quan ban hành</th>"
+  s += "<h2>Kế hoạch / Plans</h2><table class=\"plans\"><thead><tr><th>Tỉnh/Thành phố</th><th>Từ 1/7/2025</th><th>Cơ quan ban hành</th>"
        "<th>Số</th><th>Ngày</th><th>Giai đoạn</th><th>Tên</th><th>Tệp</th></tr></thead><tbody>";
   for (const PlanSummary& p : c.plans)
-    s += "<tr><td>" + Html(p.province) + "</td><td>" + Html(p.issuer) + "</td><td>" + Html(p.number) + "</td><td>" +
+    s += "<tr><td>" + Html(p.province) + "</td><td>" + Html(p.province_2025) + "</td><td>" + Html(p.issuer) + "</td><td>" + Html(p.number) + "</td><td>" +
          Html(p.date) + "</td><td>" + Html(Period(p)) + "</td><td>" + Html(p.title) + "</td><td><code>" + Html(p.file) +
          "</code></td></tr>";
   s += "</tbody></table>\n<h2>Chỉ tiêu theo chỉ số / Indicator × plan</h2>\n" + Matrix(c, all, true) + "\n";

@@ -14,7 +14,12 @@
 // Plans are ordered by province, then by the start of their period (or the
 // year of their date), so one province's plans read left to right in time
 // (2019, 2023, 2026-2030); Timelines() gives, for each province with two or
-// more plans, that view alone.
+// more plans, that view alone.  The province is the plan's own (as of its
+// date: one of the 63 before 2025-07-01) or, grouped by
+// GroupBy::kProvince2025, the one of the 34 it lies in since the merger, so
+// that a 2024 plan of Sóc Trăng and a 2026 plan of Cần Thơ read as one
+// province's (rules/places.h; a JSON older than schema 1.6 gets it from its
+// province).
 #ifndef KEHOACH_COMPARE_COMPARE_H_
 #define KEHOACH_COMPARE_COMPARE_H_
 
@@ -33,11 +38,13 @@ namespace kh {
 // What compare needs of one plan.
 struct PlanSummary {
   std::string file;  // the PDF the plan was read from (source.file)
-  std::string province, issuer, number, date, title;  // "" when unknown
+  std::string province, province_2025, issuer, number, date, title;  // "" when unknown
+  std::string group;  // the province it is grouped by (Compare sets it)
   std::optional<int> period_from, period_to;
   std::vector<Target> targets;
 
-  // "Cần Thơ 2026–2030", "Cà Mau 2023": province and period (or year).
+  // "Cần Thơ 2026–2030", "Cà Mau 2023": its group's province and period (or
+  // year); "Cần Thơ (Sóc Trăng) 2024" when that is not its own province.
   std::string Label() const;
   // The year the plan starts: period_from, else the year of the date.
   std::optional<int> StartYear() const;
@@ -67,7 +74,9 @@ struct Comparison {
   std::vector<std::pair<std::string, std::vector<size_t>>> Timelines() const;
 };
 
-Comparison Compare(std::vector<PlanSummary> plans, const RuleData& rules);
+enum class GroupBy { kProvince, kProvince2025 };
+
+Comparison Compare(std::vector<PlanSummary> plans, const RuleData& rules, GroupBy by = GroupBy::kProvince);
 
 // "≥ 97%", "> 80%", "25–35%", "↓ 15%" (a reduction), "= 100%" shown as "100%".
 std::string DisplayValue(const Target& t);

@@ -84,8 +84,8 @@ Status WriteXlsx(const Comparison& c, const std::string& path) {
 
   lxw_worksheet* ts = workbook_add_worksheet(wb, "Targets");
   const char* cols[] = {"indicator", "indicator_vi", "province", "issuer", "number", "date", "year_due", "comparator",
-                        "value", "max", "direction", "metric", "section", "page", "in_table", "file"};
-  for (int k = 0; k < 16; ++k) Str(ts, 0, k, cols[k], head);
+                        "value", "max", "direction", "metric", "section", "page", "in_table", "file", "province_2025"};
+  for (int k = 0; k < 17; ++k) Str(ts, 0, k, cols[k], head);
   int row = 1;
   std::map<std::string, std::string> names;
   for (const IndicatorColumn& ic : c.indicators) names[ic.id] = ic.name_vi;
@@ -111,15 +111,16 @@ Status WriteXlsx(const Comparison& c, const std::string& path) {
     worksheet_write_number(ts, row, 13, t->where.page, nullptr);
     worksheet_write_boolean(ts, row, 14, t->in_table, nullptr);
     Str(ts, row, 15, pl.file);
+    Str(ts, row, 16, pl.province_2025);
     ++row;
   }
-  worksheet_autofilter(ts, 0, 0, static_cast<lxw_row_t>(std::max(row - 1, 0)), 15);
+  worksheet_autofilter(ts, 0, 0, static_cast<lxw_row_t>(std::max(row - 1, 0)), 16);
   worksheet_freeze_panes(ts, 1, 0);
   worksheet_set_column(ts, 11, 11, 70, nullptr);
 
   lxw_worksheet* ps = workbook_add_worksheet(wb, "Plans");
-  const char* pcols[] = {"province", "issuer", "number", "date", "period_from", "period_to", "title", "targets", "file"};
-  for (int k = 0; k < 9; ++k) Str(ps, 0, k, pcols[k], head);
+  const char* pcols[] = {"province", "issuer", "number", "date", "period_from", "period_to", "title", "targets", "file", "province_2025"};
+  for (int k = 0; k < 10; ++k) Str(ps, 0, k, pcols[k], head);
   for (size_t p = 0; p < c.plans.size(); ++p) {
     const PlanSummary& pl = c.plans[p];
     int r = static_cast<int>(p) + 1;
@@ -132,6 +133,7 @@ Status WriteXlsx(const Comparison& c, const std::string& path) {
     Str(ps, r, 6, pl.title);
     worksheet_write_number(ps, r, 7, static_cast<double>(pl.targets.size()), nullptr);
     Str(ps, r, 8, pl.file);
+    Str(ps, r, 9, pl.province_2025);
   }
 
   int n = 0;

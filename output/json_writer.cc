@@ -132,6 +132,7 @@ std::string ToJson(const PlanResult& plan) {
   doc["issuer"] = Opt(d.issuer);
   doc["parent_issuer"] = Opt(d.parent_issuer);
   doc["province"] = Opt(d.province);
+  doc["province_2025"] = Opt(d.province_2025);
   doc["place"] = Opt(d.place);
   doc["date"] = Opt(d.date);
   doc["title"] = Opt(d.title);

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "rules/levels.h"
+#include "rules/places.h"
 
 #include <re2/re2.h>
 
@@ -363,25 +364,9 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   }
 
   // ---- province ----
-  // The place in the date line is a province's only for a body of one: a
-  // ministry in Hà Nội ("Bộ Công an", or a unit under it) has none.
-  bool central = false;
-  for (const std::optional<std::string>* src : {&facts.parent_issuer, &facts.issuer}) {
-    if (!*src) continue;
-    std::string f = Fold(**src);
-    for (const Body& b : data.bodies)
-      for (const std::string& a : b.aliases)
-        if (!b.local && !b.place_only && f.rfind(a, 0) == 0 && (f.size() == a.size() || f[a.size()] == ' ')) central = true;
-  }
-  for (const std::optional<std::string>* src : {&facts.parent_issuer, &facts.issuer, &facts.place}) {
-    if (facts.province || !*src || (src == &facts.place && central)) continue;
-    std::vector<std::string> fw = SplitWords(Fold(**src));
-    for (size_t i = 0; i < fw.size() && !facts.province; ++i) {
-      size_t plen = 0;
-      const Province* p = data.ProvinceAtStart(JoinWords(fw, i, fw.size()), &plen);
-      if (p != nullptr) facts.province = p->name;
-    }
-  }
+  ProvinceFacts province = ReadProvince({facts.issuer, facts.parent_issuer, facts.place}, facts.date, data);
+  facts.province = province.province;
+  facts.province_2025 = province.province_2025;
 
   // ---- kind and title ----
   double header_bottom = 0;

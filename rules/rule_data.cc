@@ -168,6 +168,62 @@ void ReadTimelineRules(const json& t, TimelineRules* out) {
   for (const json& e : t.at("counter_examples")) out->counter_examples.push_back(e.at("text").get<std::string>());
 }
 
+// rules/provinces.json's district levels and examples, admin_units.json's
+// districts and provinces_2025.json's merger, onto the provinces loaded.
+Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data) {
+  Result<json> units = ParseRuleFile(dir, "admin_units.json");
+  if (!units.ok()) return units.status();
+  Result<json> merger = ParseRuleFile(dir, "provinces_2025.json");
+  if (!merger.ok()) return merger.status();
+  auto index_of = [&](std::string printed) -> long {
+    printed = NormalizeString(printed);
+    for (const char* prefix : {"Tỉnh ", "Thành phố "})
+      if (printed.rfind(prefix, 0) == 0) printed = printed.substr(std::string(prefix).size());
+    const Province* p = data->ProvinceByName(Fold(printed));
+    return p == nullptr ? -1 : p - data->provinces.data();
+  };
+  try {
+    for (const std::string& l : provinces.at("district_levels").get<std::vector<std::string>>())
+      data->places.levels.push_back(Fold(NormalizeString(l)));
+    data->places.examples_json =
+        json{{"examples", provinces.at("examples")}, {"counter_examples", provinces.at("counter_examples")}}.dump();
+    for (const json& p : units.value().at("provinces")) {
+      long pi = index_of(p.at("name").get<std::string>());
+      if (pi < 0) return Status::DataError("rules/admin_units.json: province not in provinces.json: " + p.at("name").get<std::string>());
+      for (const json& d : p.at("districts")) {
+        District dd;
+        std::string name = NormalizeString(d.at("name").get<std::string>());
+        std::string type = NormalizeString(d.at("type").get<std::string>());
+        if (name.rfind(type + " ", 0) == 0) name = name.substr(type.size() + 1);
+        dd.name = name;
+        dd.folded = Fold(name);
+        dd.level = Fold(type);
+        dd.province = static_cast<size_t>(pi);
+        data->places.districts.push_back(std::move(dd));
+      }
+    }
+    data->places.merger_date = merger.value().at("effective").get<std::string>();
+    for (const json& p : merger.value().at("provinces")) {
+      std::string name = NormalizeString(p.at("name").get<std::string>());
+      if (index_of(name) < 0) return Status::DataError("rules/provinces_2025.json: province not in provinces.json: " + name);
+      for (const json& f : p.at("from")) {
+        long fi = index_of(f.get<std::string>());
+        if (fi < 0) return Status::DataError("rules/provinces_2025.json: province not in provinces.json: " + f.get<std::string>());
+        data->provinces[fi].after_merger = name;
+      }
+    }
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/provinces.json, admin_units.json or provinces_2025.json: ") + e.what());
+  }
+  // A province renamed without merging ("later_name") lies where its new name does.
+  for (Province& p : data->provinces)
+    if (const Province* later = data->ProvinceByName(Fold(p.after_merger)); later != nullptr && later != &p && !later->after_merger.empty())
+      p.after_merger = later->after_merger;
+  for (const Province& p : data->provinces)
+    if (p.after_merger.empty()) return Status::DataError("rules/provinces_2025.json: " + p.name + " is in none of the 34 provinces");
+  return Status::OK();
+}
+
 }  // namespace
 
 // Header phrases are compared this way ("Kết quả/sản phẩm" = "ket qua san pham").
@@ -456,8 +512,11 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
       pr.folded.push_back(Fold(pr.name));
       if (p.contains("aliases"))
         for (const json& a : p["aliases"]) pr.folded.push_back(FoldNorm(a.get<std::string>()));
+      pr.after_merger = NormalizeString(p.value("later_name", ""));
       data->provinces.push_back(std::move(pr));
     }
+    Status places = LoadPlaces(dir, provinces.value(), data.get());
+    if (!places.ok()) return places;
     std::string type_alt = Alternation(type_words), body_alt = Alternation(body_words);
     const json& r = refs.value();
     if (!r.contains("number") || !r["number"].contains("regex"))

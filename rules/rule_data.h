@@ -41,6 +41,15 @@ struct Province {
   std::string name;   // "Cần Thơ"
   std::string level;  // "tỉnh" / "thành phố"
   std::vector<std::string> folded;  // name and aliases, folded
+  std::string after_merger;  // the province of the 34 (from 2025-07-01) it lies in: "Cần Thơ" for Sóc Trăng
+};
+
+// A district of the 63 provinces (rules/admin_units.json, 2025-03-01).
+struct District {
+  std::string name;    // "Bỉm Sơn"
+  std::string folded;  // "bim son"
+  std::string level;   // folded: "thi xa"
+  size_t province = 0;  // index in RuleData::provinces
 };
 
 struct PatternExample {
@@ -146,6 +155,13 @@ struct RuleData {
   std::vector<Body> bodies;
   std::vector<IssuerCode> issuer_codes;
   std::vector<Province> provinces;
+  // rules/provinces.json, admin_units.json and provinces_2025.json (rules/places.h).
+  struct {
+    std::vector<District> districts;
+    std::vector<std::string> levels;  // folded: "huyen", "quan", "thi xa", "thanh pho"
+    std::string merger_date;          // "2025-07-01"
+    std::string examples_json;        // {"examples": [...], "counter_examples": [...]}, for the tests
+  } places;
   // rules/legal_refs.json; reference and list_item share its 'number' part.
   PatternSpec reference, list_item, list_head, named_head, date, issuer, list_separator;
   TargetRules targets;

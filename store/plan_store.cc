@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS documents (
   number           TEXT,                   -- "93/KH-UBND"
   issuer           TEXT,
   parent_issuer    TEXT,
-  province         TEXT,
+  province         TEXT,                   -- as of the date
+  province_2025    TEXT,                   -- of the 34 from 2025-07-01
   place            TEXT,
   date             TEXT,                   -- ISO 8601
   title            TEXT,
@@ -36,6 +37,7 @@ CREATE TABLE IF NOT EXISTS documents (
   signer_authority TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_province ON documents(province, period_from);
+CREATE INDEX IF NOT EXISTS documents_province_2025 ON documents(province_2025, period_from);
 CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
 
 CREATE TABLE IF NOT EXISTS legal_references (
@@ -237,11 +239,13 @@ Result<std::unique_ptr<PlanStore>> PlanStore::Open(const std::string& path) {
     version = sqlite3_column_int(v, 0);
   }
   sqlite3_finalize(v);
-  if (version != 0 && version != kStoreVersion) {
+  if (version != 0 && version != 1 && version != kStoreVersion) {
     return Status::InvalidInput("database tables are version " + std::to_string(version) + ", this kehoach writes " +
                                 std::to_string(kStoreVersion));
   }
   if (Status s = impl->Exec("BEGIN"); !s.ok()) return s;
+  if (version == 1)
+    if (Status s = impl->Exec("ALTER TABLE documents ADD COLUMN province_2025 TEXT"); !s.ok()) return s;
   if (Status s = impl->Exec(kSchema); !s.ok()) return s;
   std::string uv = "PRAGMA user_version=" + std::to_string(kStoreVersion);
   if (Status s = impl->Exec(uv.c_str()); !s.ok()) return s;
@@ -253,8 +257,8 @@ Result<std::unique_ptr<PlanStore>> PlanStore::Open(const std::string& path) {
       {&impl->del, "DELETE FROM documents WHERE sha256 = ?"},
       {&impl->doc,
        "INSERT INTO documents (sha256, file, json_path, pages, text_layer, schema_version, kind, number, issuer, "
-       "parent_issuer, province, place, date, title, period_from, period_to, signer_name, signer_role, "
-       "signer_authority) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "parent_issuer, province, province_2025, place, date, title, period_from, period_to, signer_name, signer_role, "
+       "signer_authority) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&impl->ref,
        "INSERT INTO legal_references (doc_id, ref_index, type, type_name, number, year, issuer_code, issuer, date, "
        "mentions, first_page) VALUES (?,?,?,?,?,?,?,?,?,?,?)"},
@@ -296,7 +300,7 @@ Status PlanStore::Put(std::string_view plan_json, const std::string& json_path) 
   const json& signer = Get(d, "signer");
   m.doc.Bind(sha).Bind(Get(source, "file")).Bind(json_path).Bind(Get(source, "pages")).Bind(Get(source, "text_layer"));
   m.doc.Bind(Get(Get(plan, "schema"), "version")).Bind(Get(d, "kind")).Bind(Get(d, "number")).Bind(Get(d, "issuer"));
-  m.doc.Bind(Get(d, "parent_issuer")).Bind(Get(d, "province")).Bind(Get(d, "place")).Bind(Get(d, "date"));
+  m.doc.Bind(Get(d, "parent_issuer")).Bind(Get(d, "province")).Bind(Get(d, "province_2025")).Bind(Get(d, "place")).Bind(Get(d, "date"));
   m.doc.Bind(Get(d, "title")).Bind(Get(period, "from")).Bind(Get(period, "to")).Bind(Get(signer, "name"));
   m.doc.Bind(Get(signer, "role")).Bind(Get(signer, "authority"));
   if (m.doc.Run() != SQLITE_DONE) return fail();

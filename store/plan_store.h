@@ -11,7 +11,7 @@
 //
 // Tables (documented with example queries in README.md, "Database"):
 //   documents(doc_id, sha256 UNIQUE, file, json_path, pages, text_layer,
-//             schema_version, kind, number, issuer, parent_issuer, province,
+//             schema_version, kind, number, issuer, parent_issuer, province, province_2025,
 //             place, date, title, period_from, period_to, signer_name,
 //             signer_role, signer_authority)
 //   legal_references(doc_id, ref_index, type, type_name, number, year,
@@ -37,7 +37,10 @@
 
 namespace kh {
 
-inline constexpr int kStoreVersion = 1;  // PRAGMA user_version of the tables below
+// PRAGMA user_version of the tables below.  2 added documents.province_2025;
+// a version-1 database gets the column (null in the rows it holds until
+// they are put again).
+inline constexpr int kStoreVersion = 2;
 
 class PlanStore {
  public:

@@ -45,6 +45,26 @@ TEST(CompareTest, PlansOrderedByProvinceThenTime) {
   EXPECT_EQ(c.plans[1].Label(), "Cần Thơ 2019");
 }
 
+// A 2024 plan of Sóc Trăng and a 2026 plan of Cần Thơ: two provinces by
+// their own, one (Cần Thơ) grouped by the 34 of 2025-07-01; a JSON without
+// province_2025 (schema before 1.6) gets it from its province.
+TEST(CompareTest, GroupedByTheProvinceAfterTheMerger) {
+  PlanSummary soc = P("s.pdf", "Sóc Trăng", 2024, 2024, {});
+  PlanSummary can = P("c.pdf", "Cần Thơ", 2026, 2026, {});
+  can.province_2025 = "Cần Thơ";
+  Comparison own = Compare({can, soc}, Rules());
+  EXPECT_TRUE(own.Timelines().empty());
+  EXPECT_EQ(own.plans[1].province_2025, "Cần Thơ");
+  Comparison merged = Compare({can, soc}, Rules(), GroupBy::kProvince2025);
+  auto tl = merged.Timelines();
+  ASSERT_EQ(tl.size(), 1u);
+  EXPECT_EQ(tl[0].first, "Cần Thơ");
+  EXPECT_EQ(merged.plans[0].file, "s.pdf");
+  EXPECT_EQ(merged.plans[0].Label(), "Cần Thơ (Sóc Trăng) 2024");
+  EXPECT_EQ(merged.plans[1].Label(), "Cần Thơ 2026");
+  EXPECT_NE(ToCsv(merged).find("province,province_2025"), std::string::npos);
+}
+
 TEST(CompareTest, CellPrefersObjectivesOverTableAndCountsOthers) {
   Comparison c = Compare({P("a.pdf", "Cần Thơ", 2019, 2019,
                             {T("online_dossiers", 20, "=", true), T("online_dossiers", 30, ">="),

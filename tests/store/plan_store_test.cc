@@ -93,6 +93,30 @@ TEST_F(PlanStoreTest, LoadsEveryPartOfAPlan) {
             j["tasks"][1]["timeline"]["to"].get<std::string>());
 }
 
+// Regression: the tables of version 1 had no province_2025.  Opening such a
+// database adds the column, and a plan put then fills it.
+TEST_F(PlanStoreTest, AVersionOneDatabaseGetsProvince2025) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE documents (doc_id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, file TEXT "
+                         "NOT NULL, json_path TEXT, pages INTEGER, text_layer TEXT, schema_version TEXT, kind TEXT, "
+                         "number TEXT, issuer TEXT, parent_issuer TEXT, province TEXT, place TEXT, date TEXT, title "
+                         "TEXT, period_from INTEGER, period_to INTEGER, signer_name TEXT, signer_role TEXT, "
+                         "signer_authority TEXT); PRAGMA user_version=1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = PlanStore::Open(db_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  nlohmann::json j = nlohmann::json::parse(Plan("006_soctrang_2024", std::string(64, 'b')));
+  j["document"]["province_2025"] = "Cần Thơ";
+  ASSERT_TRUE(store.value()->Put(j.dump(), "json/006.json").ok());
+  store.value().reset();
+  EXPECT_EQ(Text(db_, "SELECT province || ' > ' || province_2025 FROM documents"), "Sóc Trăng > Cần Thơ");
+  EXPECT_EQ(One(db_, "PRAGMA user_version"), kStoreVersion);
+}
+
 TEST_F(PlanStoreTest, MentionsUnitsAndBoxesGoIntoTheirOwnRows) {
   const char* plan = R"({
     "schema": {"id": "kehoach.plan", "version": "1.2.0"},
