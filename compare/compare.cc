@@ -191,11 +191,13 @@ Comparison Compare(std::vector<PlanSummary> plans, const RuleData& rules, GroupB
 
 std::string DisplayValue(const Target& t) {
   std::string v;
-  if (t.comparator == "range" && t.max) v = Num(t.value) + "–" + Num(*t.max) + "%";
-  else if (t.comparator == ">=") v = "≥ " + Num(t.value) + "%";
-  else if (t.comparator == "<=") v = "≤ " + Num(t.value) + "%";
-  else if (t.comparator == ">" || t.comparator == "<") v = t.comparator + " " + Num(t.value) + "%";
-  else v = Num(t.value) + "%";
+  // "%" and "‰" stick to the figure; a quantity's unit follows it: "2,1 con/phụ nữ".
+  const std::string u = t.unit.empty() || t.unit == "%" ? "%" : t.unit == "‰" ? t.unit : " " + t.unit;
+  if (t.comparator == "range" && t.max) v = Num(t.value) + "–" + Num(*t.max) + u;
+  else if (t.comparator == ">=") v = "≥ " + Num(t.value) + u;
+  else if (t.comparator == "<=") v = "≤ " + Num(t.value) + u;
+  else if (t.comparator == ">" || t.comparator == "<") v = t.comparator + " " + Num(t.value) + u;
+  else v = Num(t.value) + u;
   if (t.direction == "reduce") v = "↓ " + v;
   if (t.direction == "maintain") v = "= " + v;
   return v;

@@ -78,7 +78,8 @@ enum class GroupBy { kProvince, kProvince2025 };
 
 Comparison Compare(std::vector<PlanSummary> plans, const RuleData& rules, GroupBy by = GroupBy::kProvince);
 
-// "≥ 97%", "> 80%", "25–35%", "↓ 15%" (a reduction), "= 100%" shown as "100%".
+// "≥ 97%", "> 80%", "25–35%", "↓ 15%" (a reduction), "= 100%" shown as "100%";
+// a quantity with its unit: "< 109 bé trai/100 bé gái", "≥ 1 sàn giao dịch dữ liệu".
 std::string DisplayValue(const Target& t);
 
 // The long table: one row per (indicator, plan) cell, with the plan's facts,

@@ -5,14 +5,73 @@
 #include <map>
 #include <unordered_map>
 
+#include "common/utf8.h"
+
 
 namespace kh {
 namespace {
 
 // ---- lines ---------------------------------------------------------------
 
+// A single letter or digit, with at most one combining mark ("Ủ" written
+// as U + hook is one letter).
+bool OneLetter(const std::string& t) {
+  size_t i = 0, n = 0;
+  bool letter = false;
+  while (i < t.size()) {
+    char32_t c = utf8::Next(t, &i);
+    if (c >= 0x300 && c <= 0x36F) continue;  // combining marks
+    ++n;
+    letter = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
+  }
+  return n == 1 && letter;
+}
+
+// A heading set with wide letter spacing ("C Ủ A  T H Ủ  T Ư Ớ N G") comes
+// out of the PDF one word per letter.  In a run of four or more one-letter
+// words of one size, each within a font size of the next, the letters are
+// joined into words, and a gap wider than the run's narrowest by a fifth of
+// the font size (a space's width) parts two words: spacing judged against the
+// font size, as Poppler's own text output does.
+void JoinLetterSpaced(Line* l) {
+  std::vector<Word>& w = l->words;
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < w.size()) {
+    size_t j = i;
+    while (j + 1 < w.size() && OneLetter(w[j].text) && OneLetter(w[j + 1].text) && w[j].size > 0 &&
+           std::fabs(w[j + 1].size - w[j].size) < 0.1 * w[j].size && w[j + 1].box.x0 - w[j].box.x1 < w[j].size &&
+           w[j + 1].box.x0 - w[j].box.x1 > -0.1 * w[j].size)
+      ++j;
+    if (j - i + 1 < 4) {
+      out.push_back(std::move(w[i]));
+      ++i;
+      continue;
+    }
+    double narrowest = 1e9;
+    for (size_t k = i; k < j; ++k) narrowest = std::min(narrowest, w[k + 1].box.x0 - w[k].box.x1);
+    Word cur = std::move(w[i]);
+    for (size_t k = i + 1; k <= j; ++k) {
+      if (w[k].box.x0 - cur.box.x1 > narrowest + 0.2 * cur.size) {
+        cur.space_after = true;
+        out.push_back(std::move(cur));
+        cur = std::move(w[k]);
+        continue;
+      }
+      cur.text += w[k].text;
+      cur.box = cur.box.Union(w[k].box);
+      cur.bold = cur.bold && w[k].bold;
+      cur.space_after = w[k].space_after;
+    }
+    out.push_back(std::move(cur));
+    i = j + 1;
+  }
+  w = std::move(out);
+}
+
 void FinishLine(Line* l) {
   std::sort(l->words.begin(), l->words.end(), [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+  JoinLetterSpaced(l);
   l->box = Box{};
   l->size = 0;
   l->bold = true;

@@ -297,6 +297,7 @@ void Pipeline::Extract(const LaidOutDocument& laid, PlanResult* result) const {
   plan.legal_references = refs_->Extract(nt, ctx, locate, &plan.diagnostics);
   TargetContext tctx;
   tctx.period_to = plan.document.period_to;
+  tctx.kind = plan.document.kind;
   if (plan.document.date && plan.document.date->size() >= 4) tctx.plan_year = std::stoi(plan.document.date->substr(0, 4));
   plan.targets = targets_->Extract(nt, Paragraphs(text, nt), tctx, locate);
   TaskContext kctx;

@@ -28,11 +28,20 @@ Location LinesLocation(const std::vector<Line>& lines) {
 }
 
 std::string RoleDisplay(const std::string& printed) {
-  std::vector<std::string> w = SplitWords(ToLower(NormalizeString(printed)));
-  if (w.empty()) return "";
-  w[0] = Capitalize(w[0]);
-  if (w.size() > 1 && (w[0] == "Phó" || w[0] == "Quyền")) w[1] = Capitalize(w[1]);
-  return JoinWords(w, 0, w.size());
+  // "BỘ TRƯỞNG, CHỦ NHIỆM": two roles, each written with its capital.
+  std::string lower = ToLower(NormalizeString(printed)), out;
+  for (size_t b = 0; b <= lower.size();) {
+    size_t comma = lower.find(',', b);
+    if (comma == std::string::npos) comma = lower.size();
+    std::vector<std::string> w = SplitWords(lower.substr(b, comma - b));
+    if (!w.empty()) {
+      w[0] = Capitalize(w[0]);
+      if (w.size() > 1 && (w[0] == "Phó" || w[0] == "Quyền")) w[1] = Capitalize(w[1]);
+      out += (out.empty() ? "" : ", ") + JoinWords(w, 0, w.size());
+    }
+    b = comma + 1;
+  }
+  return out;
 }
 
 // The right column of the first document's last two-column band: bands
@@ -409,6 +418,10 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       // the authority line of a Quyết định, is bold too).
       const Line& prev = title_lines.empty() ? *kind_line : title_lines.back();
       if (l.page != prev.page || l.box.y0 - prev.box.y1 > prev.box.height()) break;
+      // So does the rule under it, typed as "_________" (a Công điện's
+      // addressee line, bold too, follows it).
+      std::string fl = Fold(NormalizeString(l.Text()));
+      if (std::none_of(fl.begin(), fl.end(), [](char c) { return c >= 'a' && c <= 'z'; })) break;
       title_lines.push_back(l);
     }
     if (kind_line != nullptr) break;
@@ -448,7 +461,10 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     }
   }
   if (!title_lines.empty()) {
-    facts.title = NormalizeString(JoinLines(title_lines));
+    std::string title = NormalizeString(JoinLines(title_lines));
+    // A full stop ending the subject is punctuation, not part of it.
+    if (title.size() > 1 && title.back() == '.' && title[title.size() - 2] != '.') title.pop_back();
+    facts.title = title;
     facts.provenance["title"] = LinesLocation(title_lines);
   }
   // A Biên bản has no date line: it is dated by its opening sentence ("Vào

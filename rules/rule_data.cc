@@ -111,6 +111,9 @@ void ReadTargetRules(const json& t, TargetRules* out) {
   }
   for (auto [key, dst] : {std::pair{"descriptive_before", &out->descriptive_before},
                           std::pair{"achieved_sections", &out->achieved_sections},
+                          std::pair{"achieved_heading_starts", &out->achieved_heading_starts},
+                          std::pair{"reports", &out->report_target_sections},
+                          std::pair{"looking_ahead", &out->looking_ahead},
                           std::pair{"strong_boundaries", &out->strong_boundaries}, std::pair{"trailers", &out->trailers},
                           std::pair{"not_metric_after", &out->not_metric_after},
                           std::pair{"lead_words", &out->lead_words}, std::pair{"tail_words", &out->tail_words}}) {
@@ -118,7 +121,15 @@ void ReadTargetRules(const json& t, TargetRules* out) {
   }
   out->year_clause = t.at("year").at("clause_regex").get<std::string>();
   out->year_heading = t.at("year").at("heading_regex").get<std::string>();
-  for (const json& e : t.at("examples")) out->examples.push_back({e.at("text").get<std::string>(), e.at("targets").dump()});
+  out->report_kinds = t.at("reports").at("kinds").get<std::vector<std::string>>();
+  const json& q = t.at("quantities");
+  for (const json& u : q.at("units"))
+    out->quantity_units.push_back({NormalizeString(u.at("unit").get<std::string>()), FoldedList(u.at("words"))});
+  out->quantity_leads = FoldedList(q.at("leads"));
+  out->count_comparators = FoldedList(q.at("count_comparators"));
+  out->count_ends = FoldedList(q.at("count_ends"));
+  for (const json& e : t.at("examples"))
+    out->examples.push_back({e.at("text").get<std::string>(), e.at("targets").dump(), e.value("kind", "")});
   for (const json& e : t.at("counter_examples")) out->counter_examples.push_back(e.get<std::string>());
 }
 

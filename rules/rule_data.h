@@ -55,6 +55,7 @@ struct District {
 struct PatternExample {
   std::string text;
   std::string json;  // the expected references, as JSON text (checked by tests)
+  std::string kind;  // the document's kind, where the example needs one ("bao_cao")
 };
 
 struct PatternSpec {
@@ -75,6 +76,16 @@ struct TargetRules {
   std::vector<FigureWords> before_figure, after_figure;
   std::vector<std::string> descriptive_before;       // folded phrases
   std::vector<std::string> achieved_sections;
+  std::vector<std::string> achieved_heading_starts;  // folded: at a heading's start, after its number
+  struct QuantityUnit {
+    std::string unit;                // as written out: "con/phụ nữ"
+    std::vector<std::string> words;  // folded
+  };
+  std::vector<QuantityUnit> quantity_units;
+  std::vector<std::string> quantity_leads, count_comparators, count_ends;  // folded
+  std::vector<std::string> report_kinds;             // doc_types ids: "bao_cao"
+  std::vector<std::string> looking_ahead;            // folded: a clause of a results section that still commits
+  std::vector<std::string> report_target_sections;   // folded: a report's heading that looks ahead
   std::vector<std::string> strong_boundaries;
   std::vector<std::string> trailers;
   std::vector<std::string> not_metric_after;

@@ -81,7 +81,22 @@ struct View {
   }
 };
 
+// "97,5" and "97.5" are decimals; "5.000" and "1.250,5" have thousands.
+// Whether a paragraph without '%' may hold a quantity: a digit, and a unit
+// or a count's comparator.
+bool MayHoldQuantity(const View& v, size_t b, size_t e, const TargetRules& r) {
+  if (std::none_of(v.f.begin() + b, v.f.begin() + e, [](char c) { return c >= '0' && c <= '9'; })) return false;
+  if (v.Find(b, e, r.count_comparators) < e) return true;
+  for (const auto& u : r.quantity_units)
+    if (v.Find(b, e, u.words) < e) return true;
+  return false;
+}
+
 double ParseNumber(std::string s) {
+  size_t dot = s.find('.');
+  if (dot != std::string::npos && s.size() - dot >= 4 && s[dot + 1] >= '0' && s[dot + 4 - 1] >= '0' &&
+      (s.size() - dot == 4 || s[dot + 4] == '.' || s[dot + 4] == ','))
+    s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
   std::replace(s.begin(), s.end(), ',', '.');
   return std::strtod(s.c_str(), nullptr);
 }
@@ -93,6 +108,7 @@ struct Figure {
   double value = 0;
   std::optional<double> max;
   std::string comparator, direction;
+  std::string unit = "%";  // else a quantity's ("con/phụ nữ", "lần", "sàn giao dịch dữ liệu")
   bool descriptive = false;
 };
 
@@ -151,6 +167,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
   View v{F};
   std::vector<Target> out;
   Outline outline;
+  const bool report = ctx.kind && std::find(r.report_kinds.begin(), r.report_kinds.end(), *ctx.kind) != r.report_kinds.end();
   auto to_folded = [&](size_t text_pos) {
     return static_cast<size_t>(std::lower_bound(nt.folded_to_text.begin(), nt.folded_to_text.end(), text_pos) -
                                nt.folded_to_text.begin());
@@ -220,13 +237,25 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
     size_t pb = to_folded(para.begin + (para.table ? 0 : marker.length)), pe = to_folded(para.end);
     // Only within the paragraph: a search to the end of the text from every
     // paragraph without a '%' was quadratic (bench/stress_rules, "table").
-    if (pe <= pb || std::string_view(F).substr(pb, pe - pb).find('%') == std::string_view::npos) continue;
-    bool achieved = false;
+    if (pe <= pb) continue;
+    std::string_view pf = std::string_view(F).substr(pb, pe - pb);
+    if (pf.find('%') == std::string_view::npos && !MayHoldQuantity(v, pb, pe, r)) continue;
+    bool achieved = false, ahead = false;
     for (const OutlineEntry& e : context) {
       std::string fe = Fold(e.title);
       if (View{fe}.Find(0, fe.size(), r.achieved_sections) < fe.size()) achieved = true;
+      std::string head = Fold(std::string_view(e.title).substr(std::min(e.title.size(), ReadMarker(e.title).length)));
+      size_t lead = head.find_first_not_of(" .:-");
+      // Headings only, not lead-in sentences ("… các nhiệm vụ sau:").
+      if (!e.shown) continue;
+      if (lead != std::string::npos && View{head}.LongestStarting(lead, head.size(), r.achieved_heading_starts) > 0)
+        achieved = true;
+      if (report && View{fe}.Find(0, fe.size(), r.report_target_sections) < fe.size()) ahead = true;
     }
-    if (achieved) continue;
+    // A section that reports (or a report outside its forward-looking
+    // part): only a clause that still looks ahead holds targets ("tiếp tục
+    // … theo lộ trình đến năm 2030, đạt 100% xã, phường không ma túy").
+    const bool past = achieved || (report && !ahead);
 
     // Clauses.
     std::vector<std::pair<size_t, size_t>> clauses;
@@ -252,6 +281,10 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
     for (const auto& span : clauses) {
       // Plain names, not a structured binding: lambdas below capture them.
       const size_t cb = span.first, ce = span.second;
+      if (past) {
+        std::optional<int> y = year_in(*impl_->year_clause, std::string_view(F).substr(cb, ce - cb));
+        if (!(y && ctx.plan_year && *y > *ctx.plan_year) && v.Find(cb, ce, r.looking_ahead) >= ce) continue;
+      }
       // Figures.
       std::vector<Figure> figs;
       std::vector<re2::StringPiece> m(impl_->figure->NumberOfCapturingGroups() + 1);
@@ -263,10 +296,41 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         pos = std::max(mend, pos + 1);
         const re2::StringPiece& v1 = m[impl_->g_v1];
         const re2::StringPiece& v2 = m[impl_->g_v2];
-        if (m[impl_->g_p1].empty() && v2.empty()) continue;
         Figure fg;
         fg.fb = v1.data() - F.data();
         fg.fe = mend;
+        if (m[impl_->g_p1].empty() && v2.empty()) {
+          // A quantity: a unit after it, or a count after a comparator.
+          fg.fe = v1.data() + v1.size() - F.data();
+          size_t a = v.SkipFwd(fg.fe, ce);
+          if (a < ce && F[a] == '(') {  // "01 (một) mô hình"
+            size_t close = F.find(')', a);
+            if (close != std::string::npos && close < ce && close - a < 12) a = v.SkipFwd(close + 1, ce);
+          }
+          size_t ul = 0;
+          for (const auto& u : r.quantity_units)
+            if (size_t l = v.LongestStarting(a, ce, u.words); l > ul) ul = l, fg.unit = u.unit;
+          if (ul > 0) {
+            fg.fe = a + ul;
+          } else if (v.LongestEnding(cb, v.SkipBack(cb, fg.fb), r.count_comparators) > 0) {
+            size_t e = a, words = 0;
+            while (e < ce && words < 6 && v.LongestStarting(e, ce, r.count_ends) == 0) {
+              size_t w = e;
+              while (w < ce && (IsWordChar(F[w]) || F[w] == '/' || (F[w] == ' ' && w + 1 < ce && F[w + 1] == '/') ||
+                                (F[w] == ' ' && w > 0 && F[w - 1] == '/')))
+                ++w;
+              if (w == e) break;
+              ++words;
+              e = v.SkipFwd(w, ce);
+            }
+            e = v.SkipBack(a, e);
+            if (e <= a) continue;
+            fg.unit = text_of(a, e);
+          } else {
+            continue;
+          }
+          pos = std::max(pos, fg.fe);
+        }
         fg.value = ParseNumber(std::string(v1));
         if (!v2.empty()) {
           fg.max = ParseNumber(std::string(v2));
@@ -301,6 +365,9 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
           if (fg.direction.empty() && !cls->direction.empty()) fg.direction = cls->direction;
         }
         fg.ps = p;
+        // A quantity needs a comparator or a lead ("đạt", "gấp") before it:
+        // "kinh phí là 139 triệu đồng" is an amount.
+        if (fg.unit != "%" && cmp_before.empty() && v.Find(p, fg.fb, r.quantity_leads) >= fg.fb) continue;
         // words after
         fg.end = fg.fe;
         std::string cmp_after;
@@ -318,6 +385,11 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         pos = std::max(pos, fg.end);
         figs.push_back(fg);
       }
+      // A quantity before a percentage in its clause names what that
+      // percentage measures ("trẻ em dưới 15 tuổi đạt khoảng 22%").
+      for (size_t k = 0; k + 1 < figs.size(); ++k)
+        if (figs[k].unit != "%" && std::any_of(figs.begin() + k + 1, figs.end(), [](const Figure& f) { return f.unit == "%"; }))
+          figs[k].descriptive = true;
       std::vector<Draft> ts;
       for (const Figure& fg : figs)
         if (!fg.descriptive) ts.push_back({fg});
@@ -380,6 +452,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         t.max = d.fig.max;
         t.comparator = d.fig.comparator;
         t.direction = d.fig.direction;
+        t.unit = d.fig.unit;
         std::string metric = bb < be ? text_of(bb, be) : "";
         if (ab < ae) metric += (metric.empty() ? "" : " ") + text_of(ab, ae);
         t.metric = CollapseSpaces(metric);

@@ -5,7 +5,10 @@
 // How a paragraph is read:
 //  1. Sections.  Body paragraphs feed an Outline (outline.h); a figure takes
 //     the headings open above its paragraph.  Figures under a heading that
-//     reports results ("Kết quả thực hiện năm 2024") are not targets.
+//     reports results ("Kết quả thực hiện năm 2024", a heading starting
+//     "Kết quả …") are not targets; in a report (a Báo cáo) only figures
+//     under a heading that looks ahead ("Phương hướng, nhiệm vụ năm 2026")
+//     are.
 //  2. Clauses.  The paragraph is cut at ';' and at sentence ends.
 //  3. Figures.  `figure` finds "97%", "97,5 %", "25% - 35%", "2 - 3%",
 //     "từ 70% đến dưới 100%".  The words right before a figure are read
@@ -60,6 +63,7 @@ std::vector<TextParagraph> SplitParagraphs(std::string_view text);
 struct TargetContext {
   std::optional<int> period_to;  // the plan's horizon ("giai đoạn 2026 - 2030")
   std::optional<int> plan_year;  // the year of the plan's date
+  std::optional<std::string> kind;  // the document's kind (doc_types.json id): a report's figures are results
 };
 
 class IndicatorMatcher;

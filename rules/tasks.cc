@@ -216,6 +216,7 @@ std::vector<Task> TaskExtractor::Extract(const std::vector<Table>& tables, const
     const TableCell* column_group_cell = nullptr;
     int last_numbered = -1;                        // index in tasks of the last numbered task of this table
     std::map<const TableCell*, int> started;       // number cell -> the task it started
+    const TableCell* numbered_in_text = nullptr;   // a group numeral's cell whose tasks number themselves
     std::vector<bool> has_text(static_cast<size_t>(nrows), false);  // a cell with text starts in the row
     for (const TableCell& c : t.cells)
       if (!c.empty() && c.row >= 0 && c.row < nrows) has_text[static_cast<size_t>(c.row)] = true;
@@ -307,6 +308,25 @@ std::vector<Task> TaskExtractor::Extract(const std::vector<Table>& tables, const
         task.part_of = last_numbered;
       }
       task.task = CellText(at(r, "task"));
+      // The number column holds only the group's numeral (I, II …, merged
+      // down the group's rows) and each task is numbered in its own text
+      // ("1. Tham mưu …"): the number is the text's, the numeral the group's.
+      if (!number_is_groups && IsRoman(task.no)) {
+        TaskGroup split = SplitMarker(task.task);
+        if (!split.no.empty() && std::isdigit(static_cast<unsigned char>(split.no[0]))) {
+          if (task.groups.empty() || task.groups.back().no != task.no) task.groups.push_back({task.no, ""});
+          task.no = split.no;
+          task.task = split.title;
+          task.part_of.reset();
+          last_numbered = static_cast<int>(tasks.size());
+          numbered_in_text = no_cell;
+        } else if (numbered_in_text == no_cell && last_numbered >= 0) {
+          // A row of the group without a number of its own: part of the task above.
+          if (task.groups.empty() || task.groups.back().no != task.no) task.groups.push_back({task.no, ""});
+          task.no.clear();
+          task.part_of = last_numbered;
+        }
+      }
       if (cols.Col("no") < 0) {
         // No number column: the number leads the task's own text ("1.2. Rà soát ...").
         TaskGroup split = SplitMarker(task.task);

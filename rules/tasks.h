@@ -21,6 +21,10 @@
 //    (I. > 1. > 1.1 > a)); a group column's cell is the innermost group;
 //  * every other row with text is a task, in order, even one whose number
 //    repeats ("7.4" twice is two tasks);
+//  * a number column holding only a group numeral (I, II … merged down the
+//    group's rows) while each task numbers itself in its text ("1. Tham
+//    mưu …"): the text's number is the task's `no`, taken off its text, and
+//    the numeral is its group's;
 //  * a row without a number of its own (none printed, or the number cell
 //    merged down from the row above) is `part_of` the numbered task above:
 //    a second product, deadline or sub-task.  A cell merged over several rows

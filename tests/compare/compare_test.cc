@@ -80,6 +80,15 @@ TEST(CompareTest, CellPrefersObjectivesOverTableAndCountsOthers) {
   EXPECT_EQ(c.all_targets.size(), 4u);
 }
 
+TEST(CompareTest, DisplayValueOfAQuantity) {
+  Target t = T("total_fertility_rate", 2.1);
+  t.unit = "con/phụ nữ";
+  EXPECT_EQ(DisplayValue(t), "2.1 con/phụ nữ");
+  t = T("sex_ratio_at_birth", 109, "<");
+  t.unit = "bé trai/100 bé gái";
+  EXPECT_EQ(DisplayValue(t), "< 109 bé trai/100 bé gái");
+}
+
 TEST(CompareTest, DisplayValue) {
   Target t = T("x", 97, ">=");
   EXPECT_EQ(DisplayValue(t), "≥ 97%");

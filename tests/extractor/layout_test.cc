@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/utf8.h"
+
 namespace kh {
 namespace {
 
@@ -55,6 +57,34 @@ TEST(LayoutTest, HeaderBandReadsLeftColumnThenRight) {
   EXPECT_EQ(left.lines[2].Text(), "Số: 12/KH-SNV");
   EXPECT_EQ(right.lines[0].Text(), "CỘNG HÒA");
   EXPECT_EQ(laid.pages[0].blocks[2].kind, BlockKind::kBody);
+}
+
+// Issue 17: a title set with wide letter spacing came out letter by letter
+// ("C Ủ A T H Ủ T Ư Ớ N G"), and the document's number in it was lost.
+// Letters 4 pt apart (a third of the size) are joined; a gap a space wider
+// (8 pt) parts words.  Ordinary one-letter words are left alone.
+TEST(LayoutTest, LetterSpacedTitleIsReadAsWords) {
+  std::vector<Word> w;
+  double x = 150;
+  for (const std::string word : {"CỦA", "THỦ", "TƯỚNG", "SỐ", "58"}) {
+    size_t i = 0;
+    while (i < word.size()) {
+      size_t n = utf8::SeqLen(static_cast<unsigned char>(word[i]));
+      w.push_back(W(word.substr(i, n), x, 200, 9, true));
+      x += 9 + 4;
+      i += n;
+    }
+    x += 8;
+  }
+  // An ordinary line with one-letter words: "ở" and "y" are words.
+  for (const auto& [t, x0] : std::vector<std::pair<std::string, double>>{{"ý", 85}, {"kiến", 96}, {"ở", 130}, {"y", 142}, {"tế", 154}})
+    w.push_back(W(t, x0, 300, t.size() > 2 ? 28 : 8));
+  RawDocument doc;
+  doc.pages.push_back(PageOf(w));
+  LaidOutDocument laid = Layout(doc);
+  std::string text = BuildText(laid).text;
+  EXPECT_NE(text.find("CỦA THỦ TƯỚNG SỐ 58"), std::string::npos) << text;
+  EXPECT_NE(text.find("ý kiến ở y tế"), std::string::npos) << text;
 }
 
 TEST(LayoutTest, NumberBrokenAtLineEndIsJoinedBack) {

@@ -263,6 +263,12 @@ TEST_P(RealScanTest, EveryPageReadAndItsFacts) {
     ledger.Differ("references.found", std::to_string(score.refs_found) + " of " + std::to_string(score.refs_want) + ", under 75%");
   if (score.refs_got - score.refs_found > 1)
     ledger.Differ("references.given", std::to_string(score.refs_got - score.refs_found) + " given that the pages do not have (as numbered)");
+  // Targets and task rows one by one; figures given that are no target (a
+  // report's results, a scale) beyond a tenth of those expected, and one.
+  for (const std::string& t : score.targets_missed) ledger.Differ("targets[" + t + "]", "not found");
+  if (score.targets_got - score.targets_found > score.targets_want / 10 + 1)
+    ledger.Differ("targets.given", std::to_string(score.targets_got - score.targets_found) + " given that are no target");
+  for (const std::string& t : score.tasks_missed) ledger.Differ("tasks[" + t + "]", "not found");
   ledger.Finish();
 }
 
@@ -273,6 +279,19 @@ INSTANTIATE_TEST_SUITE_P(Real, RealScanTest,
                                            "r23_ttr239_cat_pc06_bc_dean06_scan", "r24_cv3980_c04_p6_hpscan_stamp",
                                            "r25_cv3206_ubnd_daknong_scan_saoy", "r26_cv2309_tdtn_tiengiang_scan_badocr",
                                            "r28_bienban_snv_lamdong_scan_badocr"));
+
+// The real born-digital documents (Word exports, e-signed; three Word drafts
+// printed to PDF with their .docx): the same checks.  What the corpus
+// template never had: signature blocks beside "Nơi nhận", kinds other than
+// plans, reports whose tables are results, a Quyết định whose body is a
+// 27-page table, a Công điện.
+INSTANTIATE_TEST_SUITE_P(RealBornDigital, RealScanTest,
+                         ::testing::Values("r02_kh26_ubnd_cantho_2025", "r08_bc329_ubnd_lamdong_cchc2025",
+                                           "r09_bc36_hdtd_chiso_cchc2025", "r10_bc228_snv_chiso_par_2025",
+                                           "r11_bc181_snv_mohinh_cchc", "r13_qd1059_ttpvhcc_hanoi_tthc_table",
+                                           "r14_cd58_vpcp_2026", "r15_cv8977_bnv_stray_vntime",
+                                           "dx01_kh_cchc2026_lamdong_draft", "dx03_kh_kiemtra_cchc2026_lamdong_draft",
+                                           "dx04_kh_thidua_cchc2026_lamdong_draft"));
 
 }  // namespace
 }  // namespace kh

@@ -25,7 +25,9 @@ TEST(TargetsTest, DataExamples) {
   ASSERT_GE(data->targets.examples.size(), 15u);
   for (const PatternExample& e : data->targets.examples) {
     SCOPED_TRACE(e.text);
-    std::vector<Target> ts = x->ExtractFromString(e.text);
+    TargetContext ctx;
+    if (!e.kind.empty()) ctx.kind = e.kind;
+    std::vector<Target> ts = x->ExtractFromString(e.text, ctx);
     nlohmann::json want = nlohmann::json::parse(e.json);
     ASSERT_EQ(ts.size(), want.size()) << Dump(ts);
     for (size_t i = 0; i < ts.size(); ++i) {
@@ -141,9 +143,34 @@ TEST(TargetsTest, ClauseIndicatorNeedsEvidence) {
   EXPECT_EQ(ts[0].indicator.value_or(""), "online_work_records");
 }
 
-TEST(TargetsTest, NoPercentNoTarget) {
+// Regression (r22, r23): a report's results section gave every figure as a
+// target (r23: 30 against 1); only a clause due after the report's own year
+// still commits.
+TEST(TargetsTest, AReportsResultsAreNoTargetsButWhatIsDueLater) {
   auto x = X();
-  EXPECT_TRUE(x->ExtractFromString("Giảm tối thiểu 01 biên chế công chức; duy trì 34/35 đơn vị.").empty());
+  TargetContext ctx;
+  ctx.kind = "bao_cao";
+  ctx.plan_year = 2025;
+  std::vector<Target> ts = x->ExtractFromString(
+      "II. KẾT QUẢ PHÒNG, CHỐNG VÀ KIỂM SOÁT MA TÚY\n"
+      "- Tỷ lệ cấp kết quả điện tử đạt 89,58%; tiếp tục xây dựng xã, phường không ma túy đến năm 2030, đạt 100% xã, "
+      "phường không ma túy.\n"
+      "- Trong năm 2025, đạt 94,57% hồ sơ số hóa.",
+      ctx);
+  ASSERT_EQ(ts.size(), 1u) << Dump(ts);
+  EXPECT_EQ(ts[0].value, 100);
+  EXPECT_EQ(ts[0].year.value_or(0), 2030);
+}
+
+// A figure without '%' is a target only as a quantity (a unit, or a count
+// after a comparator): "34/35 đơn vị" is neither.
+TEST(TargetsTest, NoPercentNoTargetButAQuantity) {
+  auto x = X();
+  EXPECT_TRUE(x->ExtractFromString("Duy trì 34/35 đơn vị; giao 02 cán bộ theo dõi.").empty());
+  std::vector<Target> ts = x->ExtractFromString("Giảm tối thiểu 01 biên chế công chức; duy trì 34/35 đơn vị.");
+  ASSERT_EQ(ts.size(), 1u) << Dump(ts);
+  EXPECT_EQ(ts[0].unit, "biên chế công chức");
+  EXPECT_EQ(ts[0].direction, "reduce");
   EXPECT_TRUE(x->ExtractFromString("").empty());
 }
 

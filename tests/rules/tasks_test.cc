@@ -186,6 +186,37 @@ TEST(TasksTest, NumberInsideTheTaskCell) {
   EXPECT_FALSE(tasks[2].part_of);
 }
 
+// Issue 17: the STT column holds the group numeral, merged down its rows,
+// and the tasks are numbered inside their cell.  Before, every row had no
+// "I" (or none) and the text kept its "1. ".
+TEST(TasksTest, TaskNumbersInsideTheTaskCellUnderAMergedGroupNumeral) {
+  Table t = TableBuilder(3, 5)
+                .Row(0, {"STT", "Nhiệm vụ", "Cơ quan chủ trì"})
+                .Cell(1, 0, "I", 4)
+                .Cell(1, 1, "1. Tham mưu Hội đồng nhân dân tỉnh ban hành nghị quyết")
+                .Cell(1, 2, "Sở Nội vụ")
+                .Cell(2, 1, "2. Rà soát, sắp xếp tổ chức bộ máy")
+                .Cell(2, 2, "Sở Nội vụ")
+                .Cell(3, 1, "Báo cáo kết quả rà soát")
+                .Cell(3, 2, "Sở Nội vụ")
+                .Cell(4, 1, "3) Kiểm tra công tác cải cách hành chính")
+                .Cell(4, 2, "Văn phòng")
+                .Build();
+  std::vector<Task> tasks = X()->Extract({t}, {});
+  ASSERT_EQ(tasks.size(), 4u);
+  EXPECT_EQ(tasks[0].no, "1.");
+  EXPECT_EQ(tasks[0].task, "Tham mưu Hội đồng nhân dân tỉnh ban hành nghị quyết");
+  ASSERT_FALSE(tasks[0].groups.empty());
+  EXPECT_EQ(tasks[0].groups.back().no, "I");
+  EXPECT_FALSE(tasks[0].part_of);
+  EXPECT_EQ(tasks[1].no, "2.");
+  EXPECT_FALSE(tasks[1].part_of);
+  EXPECT_EQ(tasks[2].no, "");  // no number of its own: part of the task above
+  EXPECT_EQ(tasks[2].part_of, 1);
+  EXPECT_EQ(tasks[3].no, "3)");
+  EXPECT_EQ(tasks[3].task, "Kiểm tra công tác cải cách hành chính");
+}
+
 TEST(TasksTest, CellsGivePagesAndBoxes) {
   TableBuilder b(3, 2);
   b.Row(0, {"TT", "Nhiệm vụ", "Thời gian"}).Cell(1, 0, "1").Cell(1, 1, "Việc", 1, 1, false, 3).Cell(1, 2, "Quý I/2025");

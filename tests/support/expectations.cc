@@ -124,6 +124,18 @@ std::vector<double> Percents(const std::string& s) {
   return out;
 }
 
+// The figures of a quantity's quote: "tối thiểu 01 biên chế" -> {1}.
+std::vector<double> Numbers(const std::string& s) {
+  static const std::regex re(R"((\d+(?:,\d+)?))");
+  std::vector<double> out;
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
+    std::string v = (*it)[1];
+    std::replace(v.begin(), v.end(), ',', '.');
+    out.push_back(std::stod(v));
+  }
+  return out;
+}
+
 std::set<std::string> WordSet(const std::string& s) {
   std::vector<std::string> w = Words(s);
   return {w.begin(), w.end()};
@@ -247,7 +259,8 @@ void CheckAgainstSource(const json& want, const PlanSource& src) {
     ASSERT_NE(at, std::string::npos) << "target quote not in the source after the previous one: " << quote;
     from = at + quote.size();
     std::fill(covered.begin() + at, covered.begin() + from, true);
-    std::vector<double> figures = Percents(quote);
+    const bool quantity = t.contains("unit") && t["unit"] != "%";
+    std::vector<double> figures = quantity ? Numbers(quote) : Percents(quote);
     ASSERT_FALSE(figures.empty()) << quote;
     EXPECT_EQ(t["value"].get<double>(), figures[0]) << quote;
     if (t.contains("max")) {
@@ -380,6 +393,7 @@ void CompareTargets(const json& want, const json& got, Ledger* ledger) {
     j = k + 1;
     const json& g = gt[k];
     for (const char* f : {"comparator", "direction", "indicator", "year", "in_table"}) ledger->Equal(path + "." + f, w[f], g[f]);
+    ledger->Equal(path + ".unit", w.contains("unit") ? w["unit"] : json("%"), At(g, "unit"));
     ledger->Equal(path + ".max", At(w, "max"), At(g, "max"));
     std::vector<double> b = g["bbox"];
     if (!(b[0] < b[2] && b[1] < b[3])) ledger->Differ(path + ".bbox", "empty");

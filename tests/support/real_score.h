@@ -19,7 +19,9 @@ struct RealScore {
   // The seven facts: kind, number, date, issuer, province, title, signer's name.
   int facts = 0, facts_right = 0;
   int refs_want = 0, refs_found = 0, refs_got = 0;           // by number
-  int targets_want = 0, targets_found = 0, targets_got = 0;  // by page, value, comparator
+  int targets_want = 0, targets_found = 0, targets_got = 0;  // by page, value, comparator (and unit, if given)
+  int tasks_want = 0, tasks_found = 0;  // by number, the task's (or its group's) text starting with the words expected
+  std::vector<std::string> targets_missed, tasks_missed;  // "p27 1 sáng kiến", "I.1"
   double seconds = 0;
   std::vector<std::string> missed;  // "page N phrase: …", "reference …", "fact …"
   nlohmann::json got;               // the plan as JSON
