@@ -6,8 +6,6 @@ namespace kh {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); i += utf8::SeqLen(static_cast<unsigned char>(s[i]))) ++n;
@@ -28,41 +26,6 @@ std::string Shorten(std::string_view s, size_t max) {
 }
 
 }  // namespace
-
-Marker ReadMarker(std::string_view p) {
-  auto followed_by_space = [&](size_t i) { return i < p.size() && p[i] == ' '; };
-  // Roman numeral + '.'
-  size_t i = 0;
-  while (i < p.size() && std::string_view("IVXL").find(p[i]) != std::string_view::npos) ++i;
-  if (i > 0 && i <= 5 && i < p.size() && p[i] == '.' && followed_by_space(i + 1)) return {1, i + 2};
-  // 1. / 1) / 1.1 / 1.1. / 1.1.1
-  i = 0;
-  int parts = 0;
-  while (i < p.size() && IsDigit(p[i])) {
-    size_t b = i;
-    while (i < p.size() && IsDigit(p[i])) ++i;
-    if (i - b > 2) return {};
-    ++parts;
-    if (i < p.size() && p[i] == '.' && i + 1 < p.size() && IsDigit(p[i + 1])) { ++i; continue; }
-    break;
-  }
-  if (parts > 0) {
-    bool closed = i < p.size() && (p[i] == '.' || p[i] == ')');
-    size_t after = closed ? i + 1 : i;
-    if ((closed || parts > 1) && followed_by_space(after)) return {1 + std::min(parts, 3), after + 1};
-    return {};
-  }
-  // a) / đ) / a.
-  size_t len = utf8::SeqLen(static_cast<unsigned char>(p.empty() ? 0 : p[0]));
-  if (!p.empty() && ((p[0] >= 'a' && p[0] <= 'z') || p.substr(0, len) == "đ") && len < p.size() &&
-      (p[len] == ')' || p[len] == '.') && followed_by_space(len + 1))
-    return {6, len + 2};
-  // list items
-  for (std::string_view bullet : {"-", "+", "•", "*", "–"}) {
-    if (p.substr(0, bullet.size()) == bullet && followed_by_space(bullet.size())) return {7, bullet.size() + 1};
-  }
-  return {};
-}
 
 std::vector<OutlineEntry> Outline::Step(std::string_view p, bool bold) {
   Marker m = ReadMarker(p);

@@ -2,12 +2,8 @@
 // that a finding can say which section it is in ("I. MỤC TIÊU > 2. Các chỉ
 // tiêu chủ yếu đến năm 2030 > b) Về cải cách TTHC").
 //
-// Vietnamese plans number their parts in a fixed hierarchy:
-//     I. / II.        level 1   (Roman numeral and a dot, upper case)
-//     1. / 2)         level 2
-//     1.1 / 1.1.      level 3   (and 1.1.1 level 4)
-//     a) / đ) / a.    level 6   (one lower-case letter)
-//     - / + / •       level 7   (list items: never headings)
+// The parts are numbered as rules/numbering.h describes (I. > 1. > 1.1 >
+// 1.1.1 > a) > list items).
 // A numbered paragraph closes every open entry of its level or deeper.  It
 // becomes a heading itself when it reads like one: short (at most 150
 // characters) and not ending in '.' or ';', or wholly bold.  A paragraph that
@@ -21,15 +17,9 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/numbering.h"
+
 namespace kh {
-
-struct Marker {
-  int level = 0;      // 0 = no marker
-  size_t length = 0;  // bytes of the marker and the space after it
-};
-
-// The list or heading marker at the start of a normalized paragraph.
-Marker ReadMarker(std::string_view paragraph);
 
 struct OutlineEntry {
   double level = 0;

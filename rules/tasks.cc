@@ -5,6 +5,7 @@
 #include <set>
 
 #include "normalizer/normalizer.h"
+#include "rules/numbering.h"
 #include "rules/timeline.h"
 #include "rules/units.h"
 
@@ -42,35 +43,10 @@ bool AllBold(const TableCell* c) {
   return true;
 }
 
-bool IsRoman(std::string s) {
-  while (!s.empty() && (s.back() == '.' || s.back() == ')')) s.pop_back();
-  if (s.empty() || s.size() > 6) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
-}
-
-// How deep a numbering sits: "A" 0, "II" 1, "2" 2, "2.1" 3, "2.1.3" 4, "a" 5.
-int NumberLevel(std::string s) {
-  while (!s.empty() && (s.back() == '.' || s.back() == ')')) s.pop_back();
-  if (s.empty()) return 2;
-  if (IsRoman(s)) return 1;
-  if (s.size() == 1 && s[0] >= 'A' && s[0] <= 'Z') return 0;
-  if (s.size() == 1 && s[0] >= 'a' && s[0] <= 'z') return 5;
-  if (std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }))
-    return 2 + static_cast<int>(std::count(s.begin(), s.end(), '.'));
-  return 2;
-}
-
-// "1. Cải cách thể chế" -> {"1.", "Cải cách thể chế"}; no marker -> {"", text}.
+// "1. Cải cách thể chế" -> {"1.", "Cải cách thể chế"}; no number -> {"", text}.
 TaskGroup SplitMarker(const std::string& text) {
-  size_t sp = text.find(' ');
-  if (sp == std::string::npos || sp > 8) return {"", text};
-  std::string m = text.substr(0, sp);
-  std::string core = m;
-  while (!core.empty() && (core.back() == '.' || core.back() == ')')) core.pop_back();
-  bool ok = !core.empty() && (IsRoman(core) || (core.size() == 1 && std::isalpha(static_cast<unsigned char>(core[0]))) ||
-                              std::all_of(core.begin(), core.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }));
-  if (!ok || (core.size() == m.size() && !IsRoman(core) && !std::isdigit(static_cast<unsigned char>(core[0])))) return {"", text};
-  return {m, text.substr(sp + 1)};
+  NumberedText n = SplitNumber(text);
+  return {n.number, n.text};
 }
 
 // "(1)", "1", "(12)".

@@ -7,6 +7,7 @@
 
 #include "common/date.h"
 #include "normalizer/normalizer.h"
+#include "rules/numbering.h"
 
 namespace kh {
 
@@ -49,13 +50,11 @@ std::string Iso(const Date& d) { return IsoDate(d.y, d.m, d.d); }
 
 bool ValidYear(int y) { return y >= 1945 && y <= 2100; }
 
-int Roman(std::string_view s) {
-  if (s == "i") return 1;
-  if (s == "ii") return 2;
-  if (s == "iii") return 3;
-  if (s == "iv") return 4;
+// A quarter's number: "iv" (folded) or "4"; 0 for anything else.
+int Quarter(std::string_view s) {
   if (s.size() == 1 && s[0] >= '1' && s[0] <= '4') return s[0] - '0';
-  return 0;
+  int k = RomanValue(s);
+  return k >= 1 && k <= 4 ? k : 0;
 }
 
 // The numbers (roman or arabic) in a list like "i, ii" or "6 va 12".
@@ -142,7 +141,7 @@ Timeline TimelineParser::Parse(std::string_view raw, int plan_year) const {
         int lo = 13, hi = 0;
         if (p.kind == "quarter") {
           for (const std::string& q : Items(group("q"))) {
-            int k = Roman(q);
+            int k = Quarter(q);
             if (k == 0) continue;
             lo = std::min(lo, 3 * k - 2);
             hi = std::max(hi, 3 * k);
