@@ -1,19 +1,20 @@
 #include "rules/facts.h"
 
-#include <cmath>
-
-#include "rules/levels.h"
-#include "rules/places.h"
-
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include <re2/re2.h>
 
 #include "common/date.h"
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "normalizer/normalizer.h"
+#include "rules/levels.h"
+#include "rules/places.h"
 
 namespace kh {
 namespace {
@@ -183,6 +184,121 @@ std::optional<DocumentFacts::Received> ReadReceivedStamp(const std::string& text
   return r;
 }
 
+namespace {
+
+// A rules file's pattern, compiled once (the readers run per line).
+const RE2& Pattern(const std::string& re) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<RE2>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  std::unique_ptr<RE2>& p = cache[re];
+  if (!p) {
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    p = std::make_unique<RE2>(re, opt);
+  }
+  return *p;
+}
+
+bool StartsWithAny(const std::string& folded, const std::vector<std::string>& prefixes) {
+  for (const std::string& p : prefixes)
+    if (folded.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> ReadNumberLine(const std::string& line, const LegalRefExtractor& refs, bool* is_line) {
+  std::string t = NormalizeString(line);
+  *is_line = RE2::PartialMatch(Fold(t), Pattern(refs.data().facts.number_line));
+  if (!*is_line) return std::nullopt;
+  size_t colon = t.find(':');
+  // "Số" is three bytes folded and two letters: after the colon, else after "Số".
+  size_t so = t.find(' ') != std::string::npos && t.find(' ') < 5 ? t.find(' ') : std::min<size_t>(t.size(), 3);
+  return refs.CanonicalNumber(colon != std::string::npos ? t.substr(colon + 1) : t.substr(so));
+}
+
+std::optional<DateLine> ReadDateLine(const std::string& line, const RuleData& data) {
+  NormalizedText nt = Normalize(line);
+  re2::StringPiece m[5];
+  if (!Pattern(data.facts.date_line).Match(nt.folded, 0, nt.folded.size(), RE2::UNANCHORED, m, 5)) return std::nullopt;
+  DateLine out;
+  size_t pb = m[1].data() - nt.folded.data();
+  auto [b, e] = nt.TextRange(pb, pb + m[1].size());
+  std::string place = nt.text.substr(b, e - b);
+  // "Lâm Đông." as OCR may read it: a province's name with its marks
+  // (the case stays as printed: "Hà nội" in a 2006 decree).
+  while (!place.empty() && std::ispunct(static_cast<unsigned char>(place.back()))) place.pop_back();
+  size_t plen = 0;
+  std::string folded_place = Fold(place);
+  if (const Province* p = data.ProvinceAtStart(folded_place, &plen);
+      p != nullptr && plen == folded_place.size() && ToLower(place) != ToLower(p->name))
+    place = p->name;
+  out.place = place;
+  if (m[2].data() && m[3].data()) {
+    int d = std::stoi(std::string(m[2].data(), m[2].size()));
+    int mo = std::stoi(std::string(m[3].data(), m[3].size()));
+    int y = std::stoi(std::string(m[4].data(), m[4].size()));
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= DaysInMonth(y, mo)) out.date = IsoDate(y, mo, d);
+  }
+  return out;
+}
+
+std::optional<std::string> ReadOpeningDate(const std::string& line, const RuleData& data) {
+  int d = 0, mo = 0, y = 0;
+  if (RE2::PartialMatch(Fold(NormalizeString(line)), Pattern(data.facts.opening_date), &d, &mo, &y) && d >= 1 &&
+      mo >= 1 && mo <= 12 && d <= DaysInMonth(y, mo))
+    return IsoDate(y, mo, d);
+  return std::nullopt;
+}
+
+Period ReadPeriod(const std::string& title, const RuleData& data) {
+  Period out;
+  std::string text = Fold(NormalizeString(title));
+  int a = 0, b = 0;
+  if (RE2::PartialMatch(text, Pattern(data.facts.period_range), &a, &b) && a <= b) {
+    out.from = a;
+    out.to = b;
+  } else if (RE2::PartialMatch(text, Pattern(data.facts.period_year), &a)) {
+    out.from = out.to = a;
+  }
+  return out;
+}
+
+SignerRole ReadSignerRole(const std::vector<std::string>& lines, const RuleData& data) {
+  SignerRole out;
+  if (lines.empty()) return out;
+  std::string first = NormalizeString(lines[0]);
+  std::string fr = Fold(first);
+  const auto& v = data.facts;
+  if (StartsWithAny(fr, v.acting_prefixes)) {
+    // "Q. GIÁM ĐỐC": acting.
+    size_t dot = first.find('.');
+    std::string role = "Quyền " + RoleDisplay(first.substr(dot + 1));
+    while (!role.empty() && role.back() == ' ') role.pop_back();
+    out.role = role;
+    return out;
+  }
+  size_t k = 0;
+  std::string authority;
+  // Every leading line with a prefix is part of the authority.
+  for (; k < lines.size(); ++k) {
+    std::string line = NormalizeString(lines[k]);
+    size_t dot = line.find('.');
+    if (dot == std::string::npos || dot > 4 || !StartsWithAny(Fold(line), v.authority_prefixes)) break;
+    std::string rest = line.substr(dot + 1);
+    std::string rest_display = BodyDisplayName(rest, data);
+    // A role word rather than a body: use the role display.
+    if (Fold(rest_display) == Fold(RoleDisplay(rest)) || rest_display.empty()) rest_display = RoleDisplay(rest);
+    authority += (authority.empty() ? "" : ", ") + ToUpper(line.substr(0, dot + 1)) + " " + rest_display;
+  }
+  if (!authority.empty()) out.authority = authority;
+  std::string role;
+  for (; k < lines.size(); ++k) role += (role.empty() ? "" : " ") + lines[k];
+  if (!role.empty()) out.role = RoleDisplay(role);
+  return out;
+}
+
 std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
   std::string n = NormalizeString(printed);
   std::vector<std::string> nw = SplitWords(n);
@@ -212,9 +328,9 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
     i = 1;
   }
   while (i < fw.size()) {
-    size_t lv = LevelAt(fw, i);
+    size_t lv = LevelAt(fw, i, data);
     if (lv > 0) {
-      out.push_back(LevelDisplay(JoinWords(fw, i, i + lv)));
+      out.push_back(LevelDisplay(JoinWords(fw, i, i + lv), data));
       i += lv;
       continue;
     }
@@ -235,7 +351,7 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
       continue;
     }
     // Unknown word: keep the case of the name after a level, else lower.
-    bool after_level = !out.empty() && i > 0 && LevelAt(fw, i - 1) > 0;
+    bool after_level = !out.empty() && i > 0 && LevelAt(fw, i - 1, data) > 0;
     // After a known body, a word in capitals is lower case ("CỤC CẢNH SÁT
     // ĐIỀU TRA …": Cục Cảnh sát điều tra …) and one in mixed case as printed.
     if (after_level) out.push_back(IsAllCaps(nw[i]) ? Capitalize(ToLower(nw[i])) : nw[i]);
@@ -245,31 +361,37 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
   return JoinWords(out, 0, out.size());
 }
 
-DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& refs,
-                           std::vector<Diagnostic>* diags) {
-  const RuleData& data = refs.data();
-  DocumentFacts facts;
-  auto diag = [&](const char* code, const std::string& msg, int page) {
-    if (diags != nullptr) diags->push_back({code, msg, page});
-  };
-  if (doc.pages.empty()) return facts;
-  const Page& first = doc.pages[0];
+namespace {
 
-  // ---- header band ----
-  const Block* left = nullptr;
+// What the readers of one document share: the document, the vocabularies,
+// its first page's header band, and where diagnostics go.
+struct Reading {
+  const LaidOutDocument& doc;
+  const LegalRefExtractor& refs;
+  const RuleData& data;
+  const Page& first;
+  const Block* left = nullptr;   // the header band's columns
   const Block* right = nullptr;
-  for (const Block& b : first.blocks) {
-    if (b.kind != BlockKind::kColumn || b.band != 0) continue;
-    if (b.box.y0 > first.height * 0.5) continue;
-    (b.column == 0 ? left : right) = &b;
+  std::vector<Diagnostic>* diags = nullptr;
+  void Diag(const char* code, const std::string& msg, int page) const {
+    if (diags != nullptr) diags->push_back({code, msg, page});
   }
-  if (left == nullptr && right == nullptr) diag("no_header_block", "no two-column header block on page 1", 1);
+};
 
+// The header band's left column: the parent body and the issuing body (the
+// bold part), then the "Số:" line.
+void ReadIssuerAndNumber(const Reading& r, DocumentFacts& facts) {
+  const LegalRefExtractor& refs = r.refs;
+  const RuleData& data = r.data;
+  const Block* left = r.left;
+  auto diag = [&](const char* code, const std::string& msg, int page) { r.Diag(code, msg, page); };
   if (left != nullptr) {
     size_t so = left->lines.size();
+    std::optional<std::string> number;
     for (size_t k = 0; k < left->lines.size(); ++k) {
-      static const RE2 kSo("^so\\s*(?::|\\d|/)");
-      if (RE2::PartialMatch(Fold(NormalizeString(left->lines[k].Text())), kSo)) {
+      bool is_line = false;
+      number = ReadNumberLine(left->lines[k].Text(), refs, &is_line);
+      if (is_line) {
         so = k;
         break;
       }
@@ -297,9 +419,10 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       }
       // "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ CẦN THƠ": a line that is only a level
       // and a place completes the body above it.
-      static const RE2 kLevelFirst("^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\\s");
-      if (split > 0 && split < org.size() && RE2::PartialMatch(Fold(NormalizeString(org[split].Text())), kLevelFirst))
-        --split;
+      if (split > 0 && split < org.size()) {
+        std::vector<std::string> fw = SplitWords(Fold(NormalizeString(org[split].Text())));
+        if (fw.size() > 1 && LevelAt(fw, 0, data) > 0 && LevelAt(fw, 0, data) < fw.size()) --split;
+      }
       // The issuer's name starts with a body's ("CỤC CẢNH SÁT ĐIỀU TRA" /
       // "TỘI PHẠM VỀ MA TÚY", only the second line found bold on a scan):
       // take the lines above it back until it does.
@@ -323,61 +446,49 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
     }
     if (so < left->lines.size()) {
       const Line& l = left->lines[so];
-      std::string t = NormalizeString(l.Text());
-      size_t colon = t.find(':');
-      std::string printed = colon != std::string::npos ? t.substr(colon + 1) : t.substr(3);
-      facts.number = refs.CanonicalNumber(printed);
+      facts.number = number;
       facts.provenance["number"] = LinesLocation({l});
-      if (!facts.number) diag("number_blank", "the plan's number is blank (\"" + t + "\"): a draft?", l.page);
+      if (!facts.number) diag("number_blank", "the plan's number is blank (\"" + NormalizeString(l.Text()) + "\"): a draft?", l.page);
     } else {
       diag("number_missing", "no \"Số:\" line in the header block", 1);
     }
   }
+}
 
-  // ---- place and date ----
+// The right column's date line; whether there was one.
+bool ReadPlaceAndDate(const Reading& r, DocumentFacts& facts) {
+  const RuleData& data = r.data;
+  const Block* right = r.right;
+  auto diag = [&](const char* code, const std::string& msg, int page) { r.Diag(code, msg, page); };
   bool date_line = false;  // the header has a "…, ngày … tháng … năm …" line
   if (right != nullptr) {
-    static const RE2 kDateLine("^(?P<place>[^,]*?)\\s*,?\\s*ngay\\s*(?P<d>\\d{1,2})?\\s*thang\\s*(?P<m>\\d{1,2})?\\s*nam\\s*(?P<y>\\d{4})");
     for (const Line& l : right->lines) {
-      NormalizedText nt = Normalize(l.Text());
-      re2::StringPiece m[5];
-      if (!kDateLine.Match(nt.folded, 0, nt.folded.size(), RE2::UNANCHORED, m, 5)) continue;
-      size_t pb = m[1].data() - nt.folded.data();
-      auto [b, e] = nt.TextRange(pb, pb + m[1].size());
-      std::string place = nt.text.substr(b, e - b);
-      // "Lâm Đông." as OCR may read it: a province's name with its marks
-      // (the case stays as printed: "Hà nội" in a 2006 decree).
-      while (!place.empty() && std::ispunct(static_cast<unsigned char>(place.back()))) place.pop_back();
-      size_t plen = 0;
-      std::string folded_place = Fold(place);
-      if (const Province* p = data.ProvinceAtStart(folded_place, &plen);
-          p != nullptr && plen == folded_place.size() && ToLower(place) != ToLower(p->name))
-        place = p->name;
-      if (!place.empty()) {
-        facts.place = place;
+      std::optional<DateLine> dl = ReadDateLine(l.Text(), data);
+      if (!dl) continue;
+      if (!dl->place.empty()) {
+        facts.place = dl->place;
         facts.provenance["place"] = LinesLocation({l});
       }
       facts.provenance["date"] = LinesLocation({l});
       date_line = true;
-      if (m[2].data() && m[3].data()) {
-        int d = std::stoi(std::string(m[2].data(), m[2].size()));
-        int mo = std::stoi(std::string(m[3].data(), m[3].size()));
-        int y = std::stoi(std::string(m[4].data(), m[4].size()));
-        if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
-          facts.date = IsoDate(y, mo, d);
-        }
-      }
-      if (!facts.date) diag("date_incomplete", "the plan's date is incomplete (\"" + nt.text + "\"): a draft?", l.page);
+      facts.date = dl->date;
+      if (!facts.date)
+        diag("date_incomplete", "the plan's date is incomplete (\"" + NormalizeString(l.Text()) + "\"): a draft?", l.page);
       break;
     }
   }
+  return date_line;
+}
 
-  // ---- province ----
-  ProvinceFacts province = ReadProvince({facts.issuer, facts.parent_issuer, facts.place}, facts.date, data);
-  facts.province = province.province;
-  facts.province_2025 = province.province_2025;
-
-  // ---- kind and title ----
+// The kind line under the header and the title under it; a Công văn's
+// "V/v" subject; the kind from the number's type code; a Biên bản's date
+// from its opening sentence.
+void ReadKindAndTitle(const Reading& r, bool date_line, DocumentFacts& facts) {
+  const LegalRefExtractor& refs = r.refs;
+  const RuleData& data = r.data;
+  const Page& first = r.first;
+  const Block* left = r.left;
+  const Block* right = r.right;
   double header_bottom = 0;
   if (left != nullptr) header_bottom = std::max(header_bottom, left->box.y1);
   if (right != nullptr) header_bottom = std::max(header_bottom, right->box.y1);
@@ -470,38 +581,23 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   // A Biên bản has no date line: it is dated by its opening sentence ("Vào
   // lúc 14 giờ 00 phút, ngày 09 tháng 12 năm 2025 tại …").
   if (!date_line && facts.kind == std::optional<std::string>("bien_ban")) {
-    static const RE2 kOpening("\\bngay\\s*(\\d{1,2})\\s*(?:thang|/)\\s*(\\d{1,2})\\s*(?:nam|/)\\s*((?:19|20)\\d\\d)\\b");
     double below = title_lines.empty() ? header_bottom : title_lines.back().box.y1;
     int seen = 0;
     for (const Block& b : first.blocks) {
       for (const Line& l : b.lines) {
         if (facts.date || l.box.y0 < below || ++seen > 4) continue;
-        int d = 0, mo = 0, y = 0;
-        if (RE2::PartialMatch(Fold(NormalizeString(l.Text())), kOpening, &d, &mo, &y) && d >= 1 && mo >= 1 && mo <= 12 &&
-            d <= DaysInMonth(y, mo)) {
-          facts.date = IsoDate(y, mo, d);
-          facts.provenance["date"] = LinesLocation({l});
-        }
+        if ((facts.date = ReadOpeningDate(l.Text(), data))) facts.provenance["date"] = LinesLocation({l});
       }
     }
   }
+}
 
-  // ---- period ----
-  {
-    static const RE2 kRange("(?:giai doan|nam|tu nam)\\s*((?:19|20)\\d\\d)\\s*(?:-|den(?: nam)?)\\s*((?:19|20)\\d\\d)");
-    static const RE2 kYear("\\bnam\\s+((?:19|20)\\d\\d)\\b");
-    std::string text = facts.title ? Fold(*facts.title) : "";
-    int a = 0, b = 0;
-    if (RE2::PartialMatch(text, kRange, &a, &b) && a <= b) {
-      facts.period_from = a;
-      facts.period_to = b;
-    } else if (RE2::PartialMatch(text, kYear, &a)) {
-      facts.period_from = facts.period_to = a;
-    }
-    if (facts.period_from) facts.provenance["period"] = facts.provenance["title"];
-  }
-
-  // ---- signer ----
+// The signature block: the right column of the first document's last band,
+// its role lines in capitals and the name under the space for the signature.
+void ReadSigner(const Reading& r, DocumentFacts& facts) {
+  const LaidOutDocument& doc = r.doc;
+  const RuleData& data = r.data;
+  const Block* right = r.right;
   const Block* sig = LastRightColumn(doc, data);
   if (sig != nullptr && sig != right) {
     std::vector<Line> roles, name;
@@ -541,41 +637,11 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       }
     }
     if (!roles.empty()) {
-      std::string first_role = NormalizeString(roles[0].Text());
-      std::string fr = Fold(first_role);
-      auto starts = [&](const char* p) { return fr.rfind(p, 0) == 0; };
-      if (starts("q.") || starts("q ")) {
-        facts.signer.role = "Quyền " + RoleDisplay(first_role.substr(2));
-        if (facts.signer.role->back() == ' ') facts.signer.role->pop_back();
-      } else if (starts("kt.") || starts("tm.") || starts("tl.") || starts("tuq.")) {
-        // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": every
-        // leading line with a prefix is part of the authority.
-        std::string authority;
-        size_t k = 0;
-        for (; k < roles.size(); ++k) {
-          std::string line = NormalizeString(roles[k].Text());
-          std::string fl = Fold(line);
-          size_t dot = line.find('.');
-          bool prefixed = dot != std::string::npos && dot <= 4 &&
-                          (fl.rfind("kt.", 0) == 0 || fl.rfind("tm.", 0) == 0 || fl.rfind("tl.", 0) == 0 ||
-                           fl.rfind("tuq.", 0) == 0);
-          if (!prefixed) break;
-          std::string prefix = line.substr(0, dot + 1);
-          std::string rest = line.substr(dot + 1);
-          std::string rest_display = BodyDisplayName(rest, data);
-          // A role word rather than a body: use the role display.
-          if (Fold(rest_display) == Fold(RoleDisplay(rest)) || rest_display.empty()) rest_display = RoleDisplay(rest);
-          authority += (authority.empty() ? "" : ", ") + ToUpper(prefix) + " " + rest_display;
-        }
-        facts.signer.authority = authority;
-        std::string role;
-        for (; k < roles.size(); ++k) role += (role.empty() ? "" : " ") + roles[k].Text();
-        if (!role.empty()) facts.signer.role = RoleDisplay(role);
-      } else {
-        std::string role;
-        for (const Line& l : roles) role += (role.empty() ? "" : " ") + l.Text();
-        facts.signer.role = RoleDisplay(role);
-      }
+      std::vector<std::string> texts;
+      for (const Line& l : roles) texts.push_back(l.Text());
+      SignerRole sr = ReadSignerRole(texts, data);
+      facts.signer.role = sr.role;
+      facts.signer.authority = sr.authority;
       facts.provenance["signer.role"] = LinesLocation(roles);
     }
     if (person) {
@@ -583,8 +649,13 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       facts.provenance["signer.name"] = LinesLocation(name);
     }
   }
-  // A Biên bản is signed for the meeting by its chair: the name under the
-  // last "CHỦ TRÌ" (beside the minute-taker), within 150 pt.
+}
+
+// A Biên bản is signed for the meeting by its chair: the name under the
+// last "CHỦ TRÌ" (beside the minute-taker), within 150 pt.
+void ReadChair(const Reading& r, DocumentFacts& facts) {
+  const LaidOutDocument& doc = r.doc;
+  const RuleData& data = r.data;
   if (facts.kind == std::optional<std::string>("bien_ban")) {
     const Line* role = nullptr;
     Box role_box;
@@ -617,7 +688,12 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       facts.provenance["signer.role"] = Location{role->page, role_box};
     }
   }
-  // ---- received stamp ----
+}
+
+// The receiving body's stamp, from its own ink.
+void ReadReceived(const Reading& r, DocumentFacts& facts) {
+  const LaidOutDocument& doc = r.doc;
+  const RuleData& data = r.data;
   for (const InkText& t : doc.stamps) {
     if (facts.received) break;
     if (std::optional<DocumentFacts::Received> r = ReadReceivedStamp(t.text, data)) {
@@ -625,7 +701,37 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
       facts.received->at = Location{t.page, t.box};
     }
   }
-  if (!facts.signer.name) diag("signer_name_missing", "no signer's name under the signature block", 0);
+}
+
+}  // namespace
+
+DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& refs,
+                           std::vector<Diagnostic>* diags) {
+  DocumentFacts facts;
+  if (doc.pages.empty()) return facts;
+  Reading r{doc, refs, refs.data(), doc.pages[0], nullptr, nullptr, diags};
+  // The header band: the first two-column band in the top half of page 1.
+  for (const Block& b : r.first.blocks) {
+    if (b.kind != BlockKind::kColumn || b.band != 0 || b.box.y0 > r.first.height * 0.5) continue;
+    (b.column == 0 ? r.left : r.right) = &b;
+  }
+  if (r.left == nullptr && r.right == nullptr) r.Diag("no_header_block", "no two-column header block on page 1", 1);
+  ReadIssuerAndNumber(r, facts);
+  const bool date_line = ReadPlaceAndDate(r, facts);
+  ProvinceFacts province = ReadProvince({facts.issuer, facts.parent_issuer, facts.place}, facts.date, r.data);
+  facts.province = province.province;
+  facts.province_2025 = province.province_2025;
+  ReadKindAndTitle(r, date_line, facts);
+  if (facts.title) {
+    Period period = ReadPeriod(*facts.title, r.data);
+    facts.period_from = period.from;
+    facts.period_to = period.to;
+    if (facts.period_from) facts.provenance["period"] = facts.provenance["title"];
+  }
+  ReadSigner(r, facts);
+  ReadChair(r, facts);
+  ReadReceived(r, facts);
+  if (!facts.signer.name) r.Diag("signer_name_missing", "no signer's name under the signature block", 0);
   return facts;
 }
 

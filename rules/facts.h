@@ -53,6 +53,42 @@ bool StartsADocument(const std::string& line, const RuleData& data);
 // 0 if none.
 size_t ChairRoleWords(const std::string& line, const RuleData& data);
 
+// ---- each fact's own reader (vocabulary: rules/facts.json) ----
+
+// The number of a "Số:" line ("Số: 93/KH-UBND" -> "93/KH-UBND"); *is_line
+// says whether the line is one at all (a draft's "Số:    /KH-UBND" is one,
+// with no number).
+std::optional<std::string> ReadNumberLine(const std::string& line, const LegalRefExtractor& refs, bool* is_line);
+
+// The place and date of a date line ("Cần Thơ, ngày 14 tháng 01 năm 2019");
+// nullopt if the line is none.  A draft's blank day or month gives no date;
+// a province's name read with slipped marks takes its spelling.
+struct DateLine {
+  std::string place;
+  std::optional<std::string> date;  // ISO
+};
+std::optional<DateLine> ReadDateLine(const std::string& line, const RuleData& data);
+
+// A Biên bản's date from its opening sentence ("Vào lúc 14 giờ, ngày 09
+// tháng 12 năm 2025 tại …").
+std::optional<std::string> ReadOpeningDate(const std::string& line, const RuleData& data);
+
+// The period a title names: "giai đoạn 2026 - 2030" -> {2026, 2030}, "năm
+// 2026" -> {2026, 2026}.
+struct Period {
+  std::optional<int> from, to;
+};
+Period ReadPeriod(const std::string& title, const RuleData& data);
+
+// The role and authority of a signature block's lines in capitals, top
+// down: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" -> role "Phó
+// Chủ tịch", authority "TM. Ủy ban nhân dân, KT. Chủ tịch"; "Q. GIÁM ĐỐC"
+// -> role "Quyền Giám đốc".
+struct SignerRole {
+  std::optional<std::string> role, authority;
+};
+SignerRole ReadSignerRole(const std::vector<std::string>& lines, const RuleData& data);
+
 // A received stamp's text as OCR read it (rules/received_stamp.json):
 // nullopt if it is no received stamp; else its body (the first line, in
 // capitals, without digits), number and date where legible.

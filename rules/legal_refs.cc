@@ -287,7 +287,7 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
         if (body != nullptr) {
           std::string name = body->name;
           size_t end = after + m[0].size();
-          std::string level = m[2].data() ? LevelDisplay(CollapseSpaces(std::string(m[2].data(), m[2].size()))) : "";
+          std::string level = m[2].data() ? LevelDisplay(CollapseSpaces(std::string(m[2].data(), m[2].size())), d) : "";
           // A place after the level (or right after a party committee).
           size_t p = end;
           while (p < f.size() && f[p] == ' ') ++p;

@@ -353,6 +353,26 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   } catch (const json::exception& e) {
     return Status::DataError(std::string("rules/syllables.json: ") + e.what());
   }
+  Result<json> facts = ParseRuleFile(dir, "facts.json");
+  if (!facts.ok()) return facts.status();
+  try {
+    const json& f = facts.value();
+    data->facts.number_line = f.at("number_line").at("regex").get<std::string>();
+    data->facts.date_line = f.at("date_line").at("regex").get<std::string>();
+    data->facts.opening_date = f.at("opening_date").at("regex").get<std::string>();
+    data->facts.period_range = f.at("period").at("range_regex").get<std::string>();
+    data->facts.period_year = f.at("period").at("year_regex").get<std::string>();
+    data->facts.authority_prefixes = FoldedList(f.at("authority").at("prefixes"));
+    data->facts.acting_prefixes = FoldedList(f.at("authority").at("acting"));
+    for (const json& l : f.at("levels").at("list"))
+      data->facts.levels.push_back({NormalizeString(l.at("level").get<std::string>()), FoldedList(l.at("forms"))});
+    json ex;
+    for (const char* k : {"number_line", "date_line", "opening_date", "period", "authority"})
+      ex[k] = {{"examples", f.at(k).at("examples")}, {"counter_examples", f.at(k).at("counter_examples")}};
+    data->facts.examples_json = ex.dump();
+  } catch (const json::exception& e) {
+    return Status::DataError(std::string("rules/facts.json: ") + e.what());
+  }
   Result<json> signer = ParseRuleFile(dir, "signer.json");
   if (!signer.ok()) return signer.status();
   try {

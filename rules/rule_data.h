@@ -198,6 +198,13 @@ struct RuleData {
     std::vector<std::string> motto_examples, motto_counter_examples;
     std::vector<std::string> examples, counter_examples;
   } signer;  // rules/signer.json
+  // rules/facts.json: the vocabulary of the document's own facts (facts.h).
+  struct {
+    std::string number_line, date_line, opening_date, period_range, period_year;  // RE2 on folded text
+    std::vector<std::string> authority_prefixes, acting_prefixes;                // folded: "kt.", "q."
+    std::vector<std::pair<std::string, std::vector<std::string>>> levels;        // written out, folded forms
+    std::string examples_json;  // each reader's examples and counter-examples, for the tests
+  } facts;
   struct {
     std::vector<std::string> marks, number_labels, date_labels;  // folded
     std::string examples_json;  // the examples and counter-examples, for the tests

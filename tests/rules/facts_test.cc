@@ -24,6 +24,51 @@ TEST(FactsTest, AbbreviationsInBodyNamesAreSpeltOut) {
 
 // signer.json "chairs": every example line ends with a chair's role in
 // capitals, no counter-example does.
+// rules/facts.json: each reader's examples give what they list, its
+// counter-examples nothing.
+TEST(FactsTest, VocabularyExamplesThroughEachReader) {
+  auto data = DefaultRuleData();
+  ASSERT_TRUE(data.ok());
+  auto refs = LegalRefExtractor::Create(data.value());
+  ASSERT_TRUE(refs.ok()) << refs.status().message();
+  const RuleData& d = *data.value();
+  nlohmann::json j = nlohmann::json::parse(d.facts.examples_json);
+  auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+  for (const auto& e : j["number_line"]["examples"]) {
+    bool is_line = false;
+    std::optional<std::string> n = ReadNumberLine(e["text"], *refs.value(), &is_line);
+    EXPECT_TRUE(is_line) << e;
+    EXPECT_EQ(opt(n), e["number"]) << e;
+  }
+  for (const auto& c : j["number_line"]["counter_examples"]) {
+    bool is_line = true;
+    ReadNumberLine(c, *refs.value(), &is_line);
+    EXPECT_FALSE(is_line) << c;
+  }
+  for (const auto& e : j["date_line"]["examples"]) {
+    std::optional<DateLine> dl = ReadDateLine(e["text"], d);
+    ASSERT_TRUE(dl.has_value()) << e;
+    EXPECT_EQ(dl->place, e["place"]) << e;
+    EXPECT_EQ(opt(dl->date), e["date"]) << e;
+  }
+  for (const auto& c : j["date_line"]["counter_examples"]) EXPECT_FALSE(ReadDateLine(c, d).has_value()) << c;
+  for (const auto& e : j["opening_date"]["examples"]) EXPECT_EQ(opt(ReadOpeningDate(e["text"], d)), e["date"]) << e;
+  for (const auto& c : j["opening_date"]["counter_examples"]) EXPECT_FALSE(ReadOpeningDate(c, d).has_value()) << c;
+  for (const auto& e : j["period"]["examples"]) {
+    Period p = ReadPeriod(e["text"], d);
+    EXPECT_EQ(p.from.value_or(0), e["from"].get<int>()) << e;
+    EXPECT_EQ(p.to.value_or(0), e["to"].get<int>()) << e;
+  }
+  for (const auto& c : j["period"]["counter_examples"]) EXPECT_FALSE(ReadPeriod(c, d).from.has_value()) << c;
+  for (const auto& e : j["authority"]["examples"]) {
+    SignerRole sr = ReadSignerRole(e["lines"].get<std::vector<std::string>>(), d);
+    EXPECT_EQ(opt(sr.authority), e["authority"]) << e;
+    EXPECT_EQ(opt(sr.role), e["role"]) << e;
+  }
+  for (const auto& c : j["authority"]["counter_examples"])
+    EXPECT_FALSE(ReadSignerRole(c["lines"].get<std::vector<std::string>>(), d).authority.has_value()) << c;
+}
+
 TEST(FactsTest, ChairRoleExamplesAndCounterExamples) {
   auto data = DefaultRuleData();
   ASSERT_TRUE(data.ok());
