@@ -208,6 +208,21 @@ bool StartsWithAny(const std::string& folded, const std::vector<std::string>& pr
 
 }  // namespace
 
+std::optional<std::string> KindOfLine(const std::string& line, const RuleData& data, size_t* words) {
+  std::string fl = Fold(NormalizeString(line));
+  const DocType* best = nullptr;
+  size_t best_len = 0;
+  for (const DocType& t : data.doc_types)
+    for (const std::string& w : t.words)
+      if (w.size() > best_len && fl.rfind(w, 0) == 0 && (fl.size() == w.size() || fl[w.size()] == ' ')) {
+        best = &t;
+        best_len = w.size();
+      }
+  if (best == nullptr) return std::nullopt;
+  if (words != nullptr) *words = SplitWords(fl.substr(0, best_len)).size();
+  return best->id;
+}
+
 std::optional<std::string> ReadNumberLine(const std::string& line, const LegalRefExtractor& refs, bool* is_line) {
   std::string t = NormalizeString(line);
   *is_line = RE2::PartialMatch(Fold(t), Pattern(refs.data().facts.number_line));
@@ -503,20 +518,13 @@ void ReadKindAndTitle(const Reading& r, bool date_line, DocumentFacts& facts) {
       const bool centred = std::fabs(l.box.cx() - first.width / 2) < 0.05 * first.width && l.box.width() < 0.8 * first.width;
       if (kind_line == nullptr) {
         if (!l.bold && !(centred && IsAllCaps(l.Text()))) break;
-        std::string fl = Fold(NormalizeString(l.Text()));
-        for (const DocType& t : data.doc_types) {
-          for (const std::string& w : t.words) {
-            if (fl.rfind(w, 0) == 0 && (fl.size() == w.size() || fl[w.size()] == ' ')) {
-              if (!facts.kind || w.size() > data.TypeById(*facts.kind)->words[0].size()) facts.kind = t.id;
-            }
-          }
-        }
+        size_t kw = 0;
+        facts.kind = KindOfLine(l.Text(), data, &kw);
         if (!facts.kind) break;
         kind_line = &l;
         facts.provenance["kind"] = LinesLocation({l});
         // "KẾ HOẠCH CẢI CÁCH ..." on one line: the rest is the title.
         std::vector<std::string> nw = SplitWords(NormalizeString(l.Text()));
-        size_t kw = SplitWords(data.TypeById(*facts.kind)->words[0]).size();
         if (nw.size() > kw) {
           Line rest = l;
           rest.words.erase(rest.words.begin(), rest.words.begin() + std::min(kw, rest.words.size()));

@@ -55,6 +55,11 @@ size_t ChairRoleWords(const std::string& line, const RuleData& data);
 
 // ---- each fact's own reader (vocabulary: rules/facts.json) ----
 
+// The kind a kind line names ("KẾ HOẠCH" -> "ke_hoach", "THÔNG BÁO KẾT
+// LUẬN" -> "thong_bao"; rules/doc_types.json, the longest name first) and
+// how many words the name takes; nullopt if it names none.
+std::optional<std::string> KindOfLine(const std::string& line, const RuleData& data, size_t* words = nullptr);
+
 // The number of a "Số:" line ("Số: 93/KH-UBND" -> "93/KH-UBND"); *is_line
 // says whether the line is one at all (a draft's "Số:    /KH-UBND" is one,
 // with no number).

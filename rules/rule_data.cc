@@ -488,6 +488,7 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
   }
   try {
     std::vector<std::string> type_words, body_words;
+    data->kind_line_counter_examples = types.value().value("counter_examples", std::vector<std::string>{});
     for (const json& t : types.value().at("types")) {
       DocType d;
       d.id = t.at("id").get<std::string>();
@@ -500,6 +501,7 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
         d.codes.push_back(FoldNorm(c.get<std::string>()));
         d.code_display.push_back(NormalizeString(c.get<std::string>()));
       }
+      d.examples = t.value("examples", std::vector<std::string>{});
       data->doc_types.push_back(std::move(d));
     }
     if (issuers.value().contains("body_heads")) {

@@ -20,6 +20,7 @@ struct DocType {
   std::vector<std::string> words;  // folded
   std::vector<std::string> codes;  // folded ("qd", "nd", "ctr")
   std::vector<std::string> code_display;  // as written ("QĐ", "NĐ", "CTr")
+  std::vector<std::string> examples;      // kind lines of this kind ("KẾ HOẠCH"), for the tests
 };
 
 struct Body {
@@ -163,6 +164,7 @@ struct SignatureLabel {
 
 struct RuleData {
   std::vector<DocType> doc_types;
+  std::vector<std::string> kind_line_counter_examples;  // doc_types.json: lines that name no kind
   std::vector<Body> bodies;
   std::vector<IssuerCode> issuer_codes;
   std::vector<Province> provinces;

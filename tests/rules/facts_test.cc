@@ -69,6 +69,31 @@ TEST(FactsTest, VocabularyExamplesThroughEachReader) {
     EXPECT_FALSE(ReadSignerRole(c["lines"].get<std::vector<std::string>>(), d).authority.has_value()) << c;
 }
 
+// rules/doc_types.json: every kind of Decree 30 is read from its kind line;
+// the counter-examples name no kind.
+TEST(FactsTest, KindLineExamplesAndCounterExamples) {
+  auto data = DefaultRuleData();
+  ASSERT_TRUE(data.ok());
+  const RuleData& d = *data.value();
+  for (const char* id : {"quyet_dinh", "chi_thi", "quy_che", "quy_dinh", "thong_cao", "thong_bao", "huong_dan",
+                         "chuong_trinh", "ke_hoach", "phuong_an", "de_an", "du_an", "bao_cao", "bien_ban", "to_trinh",
+                         "hop_dong", "cong_van", "cong_dien", "ban_ghi_nho", "ban_thoa_thuan", "giay_uy_quyen",
+                         "giay_moi", "giay_gioi_thieu", "giay_nghi_phep", "phieu_gui", "phieu_chuyen", "phieu_bao",
+                         "thu_cong", "nghi_quyet"})
+    EXPECT_NE(d.TypeById(id), nullptr) << id << " (Decree 30/2020, Appendix III)";
+  size_t n = 0;
+  for (const DocType& t : d.doc_types) {
+    EXPECT_FALSE(t.examples.empty()) << t.id;
+    for (const std::string& e : t.examples) {
+      EXPECT_EQ(KindOfLine(e, d).value_or("-"), t.id) << e;
+      ++n;
+    }
+  }
+  EXPECT_GE(n, 37u);
+  ASSERT_FALSE(d.kind_line_counter_examples.empty());
+  for (const std::string& c : d.kind_line_counter_examples) EXPECT_FALSE(KindOfLine(c, d).has_value()) << c;
+}
+
 TEST(FactsTest, ChairRoleExamplesAndCounterExamples) {
   auto data = DefaultRuleData();
   ASSERT_TRUE(data.ok());
