@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "common/utf8.h"
 #include "rules/indicators.h"
@@ -13,6 +14,7 @@ namespace kh {
 
 struct TargetExtractor::Impl {
   std::unique_ptr<RE2> figure, year_clause, year_heading;
+  std::unique_ptr<RE2> quantity_hint;  // any quantity unit or count comparator, as a whole word
   RE2 bare_year{"nam\\s+(?:19|20)\\d\\d\\b"};  // "Năm 2025, ..." at the start of a metric
   int g_v1 = 0, g_p1 = 0, g_v2 = 0;
 };
@@ -84,12 +86,10 @@ struct View {
 // "97,5" and "97.5" are decimals; "5.000" and "1.250,5" have thousands.
 // Whether a paragraph without '%' may hold a quantity: a digit, and a unit
 // or a count's comparator.
-bool MayHoldQuantity(const View& v, size_t b, size_t e, const TargetRules& r) {
+// (`hint` is one pattern of all those words, compiled with the extractor.)
+bool MayHoldQuantity(const View& v, size_t b, size_t e, const RE2& hint) {
   if (std::none_of(v.f.begin() + b, v.f.begin() + e, [](char c) { return c >= '0' && c <= '9'; })) return false;
-  if (v.Find(b, e, r.count_comparators) < e) return true;
-  for (const auto& u : r.quantity_units)
-    if (v.Find(b, e, u.words) < e) return true;
-  return false;
+  return RE2::PartialMatch(re2::StringPiece(v.f.data() + b, e - b), hint);
 }
 
 double ParseNumber(std::string s) {
@@ -148,6 +148,14 @@ Result<std::shared_ptr<const TargetExtractor>> TargetExtractor::Create(std::shar
     *re = std::make_unique<RE2>(*src, opt);
     if (!(*re)->ok()) return Status::DataError(std::string("rules/targets.json: ") + name + ": " + (*re)->error());
   }
+  std::string hint;
+  auto add = [&](const std::string& w) { hint += (hint.empty() ? "" : "|") + RE2::QuoteMeta(w); };
+  for (const std::string& w : r.count_comparators) add(w);
+  for (const auto& u : r.quantity_units)
+    for (const std::string& w : u.words) add(w);
+  t->impl_->quantity_hint = std::make_unique<RE2>("(?:^|[^a-z0-9])(?:" + hint + ")(?:$|[^a-z0-9])", opt);
+  if (!t->impl_->quantity_hint->ok())
+    return Status::DataError("rules/targets.json: quantities: " + t->impl_->quantity_hint->error());
   const auto& groups = t->impl_->figure->NamedCapturingGroups();
   for (auto [name, dst] : {std::pair{"v1", &t->impl_->g_v1}, std::pair{"p1", &t->impl_->g_p1},
                            std::pair{"v2", &t->impl_->g_v2}}) {
@@ -168,6 +176,27 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
   std::vector<Target> out;
   Outline outline;
   const bool report = ctx.kind && std::find(r.report_kinds.begin(), r.report_kinds.end(), *ctx.kind) != r.report_kinds.end();
+  // What a heading says of the figures under it, read once per heading (a
+  // paragraph's context repeats the same few).
+  struct HeadingClass {
+    bool achieved = false;         // an achieved_sections phrase anywhere
+    bool reports_results = false;  // starts with an achieved_heading_starts phrase
+    bool looks_ahead = false;      // a reports phrase: a report's forward-looking part
+  };
+  std::unordered_map<std::string, HeadingClass> heading_classes;
+  auto classify = [&](const std::string& title) -> const HeadingClass& {
+    auto it = heading_classes.find(title);
+    if (it != heading_classes.end()) return it->second;
+    HeadingClass h;
+    std::string fe = Fold(title);
+    h.achieved = View{fe}.Find(0, fe.size(), r.achieved_sections) < fe.size();
+    std::string head = Fold(std::string_view(title).substr(std::min(title.size(), ReadMarker(title).length)));
+    size_t lead = head.find_first_not_of(" .:-");
+    h.reports_results =
+        lead != std::string::npos && View{head}.LongestStarting(lead, head.size(), r.achieved_heading_starts) > 0;
+    h.looks_ahead = View{fe}.Find(0, fe.size(), r.report_target_sections) < fe.size();
+    return heading_classes.emplace(title, h).first->second;
+  };
   auto to_folded = [&](size_t text_pos) {
     return static_cast<size_t>(std::lower_bound(nt.folded_to_text.begin(), nt.folded_to_text.end(), text_pos) -
                                nt.folded_to_text.begin());
@@ -239,18 +268,15 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
     // paragraph without a '%' was quadratic (bench/stress_rules, "table").
     if (pe <= pb) continue;
     std::string_view pf = std::string_view(F).substr(pb, pe - pb);
-    if (pf.find('%') == std::string_view::npos && !MayHoldQuantity(v, pb, pe, r)) continue;
+    if (pf.find('%') == std::string_view::npos && !MayHoldQuantity(v, pb, pe, *impl_->quantity_hint)) continue;
     bool achieved = false, ahead = false;
     for (const OutlineEntry& e : context) {
-      std::string fe = Fold(e.title);
-      if (View{fe}.Find(0, fe.size(), r.achieved_sections) < fe.size()) achieved = true;
-      std::string head = Fold(std::string_view(e.title).substr(std::min(e.title.size(), ReadMarker(e.title).length)));
-      size_t lead = head.find_first_not_of(" .:-");
+      const HeadingClass& h = classify(e.title);
+      achieved = achieved || h.achieved;
       // Headings only, not lead-in sentences ("… các nhiệm vụ sau:").
       if (!e.shown) continue;
-      if (lead != std::string::npos && View{head}.LongestStarting(lead, head.size(), r.achieved_heading_starts) > 0)
-        achieved = true;
-      if (report && View{fe}.Find(0, fe.size(), r.report_target_sections) < fe.size()) ahead = true;
+      achieved = achieved || h.reports_results;
+      ahead = ahead || (report && h.looks_ahead);
     }
     // A section that reports (or a report outside its forward-looking
     // part): only a clause that still looks ahead holds targets ("tiếp tục
