@@ -87,6 +87,17 @@ TEST(LayoutTest, LetterSpacedTitleIsReadAsWords) {
   EXPECT_NE(text.find("ý kiến ở y tế"), std::string::npos) << text;
 }
 
+// The same from a real PDF (tests/data/letter_spaced.pdf: Tc 5 on 14 pt
+// Helvetica), as Poppler gives its words: one per letter.
+TEST(LayoutTest, LetterSpacedTitleOfAPdfIsReadAsWords) {
+  Result<RawDocument> doc = ReadPdf(std::string(KEHOACH_SOURCE_DIR) + "/tests/data/letter_spaced.pdf", {});
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  std::string text = BuildText(Layout(std::move(doc).value())).text;
+  EXPECT_NE(text.find("KE HOACH CUA THU TUONG CHINH PHU SO 58"), std::string::npos) << text;
+  EXPECT_NE(text.find("Noi dung thuong"), std::string::npos) << text;
+  EXPECT_NE(text.find("Dong van ban thuong sau tieu de."), std::string::npos) << text;
+}
+
 TEST(LayoutTest, NumberBrokenAtLineEndIsJoinedBack) {
   RawDocument doc;
   std::vector<Word> w = BodyLine("theo", 100);
