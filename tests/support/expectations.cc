@@ -112,9 +112,8 @@ std::set<std::string> DatesAfter(const std::string& text, const std::string& num
   return out;
 }
 
-// The percentages of a quote: "từ 25% - 35%" -> {25, 35}.
-std::vector<double> Percents(const std::string& s) {
-  static const std::regex re(R"((\d+(?:,\d+)?)\s?%)");
+// The figures group 1 of `re` finds in s, "97,5" read as 97.5.
+std::vector<double> FiguresOf(const std::string& s, const std::regex& re) {
   std::vector<double> out;
   for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
     std::string v = (*it)[1];
@@ -124,16 +123,16 @@ std::vector<double> Percents(const std::string& s) {
   return out;
 }
 
+// The percentages of a quote: "từ 25% - 35%" -> {25, 35}.
+std::vector<double> Percents(const std::string& s) {
+  static const std::regex re(R"((\d+(?:,\d+)?)\s?%)");
+  return FiguresOf(s, re);
+}
+
 // The figures of a quantity's quote: "tối thiểu 01 biên chế" -> {1}.
 std::vector<double> Numbers(const std::string& s) {
   static const std::regex re(R"((\d+(?:,\d+)?))");
-  std::vector<double> out;
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
-    std::string v = (*it)[1];
-    std::replace(v.begin(), v.end(), ',', '.');
-    out.push_back(std::stod(v));
-  }
-  return out;
+  return FiguresOf(s, re);
 }
 
 std::set<std::string> WordSet(const std::string& s) {
