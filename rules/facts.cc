@@ -227,10 +227,16 @@ std::optional<std::string> ReadNumberLine(const std::string& line, const LegalRe
   std::string t = NormalizeString(line);
   *is_line = RE2::PartialMatch(Fold(t), Pattern(refs.data().facts.number_line));
   if (!*is_line) return std::nullopt;
-  size_t colon = t.find(':');
-  // "Số" is three bytes folded and two letters: after the colon, else after "Số".
-  size_t so = t.find(' ') != std::string::npos && t.find(' ') < 5 ? t.find(' ') : std::min<size_t>(t.size(), 3);
-  return refs.CanonicalNumber(colon != std::string::npos ? t.substr(colon + 1) : t.substr(so));
+  // The number is after the colon, else after the two letters of "Số"
+  // ("Số 26/KH-UBND", "Số26/KH-UBND").
+  size_t after = t.find(':');
+  if (after != std::string::npos) {
+    ++after;
+  } else {
+    after = 0;
+    for (int letters = 0; letters < 2 && after < t.size(); ++letters) utf8::Next(t, &after);
+  }
+  return refs.CanonicalNumber(t.substr(after));
 }
 
 std::optional<DateLine> ReadDateLine(const std::string& line, const RuleData& data) {
