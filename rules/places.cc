@@ -46,9 +46,12 @@ const Province* DistrictProvince(const std::string& folded, bool bare, const Rul
     return several ? nullptr : found;
   };
   if (bare) return province_of(folded, "");
+  std::vector<std::vector<std::string>> level_words;
+  for (const std::string& level : data.places.levels) level_words.push_back(SplitWords(level));
   for (size_t i = 0; i < fw.size(); ++i)
-    for (const std::string& level : data.places.levels) {
-      std::vector<std::string> lw = SplitWords(level);
+    for (size_t k = 0; k < level_words.size(); ++k) {
+      const std::string& level = data.places.levels[k];
+      const std::vector<std::string>& lw = level_words[k];
       if (i + lw.size() >= fw.size() || JoinWords(fw, i, i + lw.size()) != level) continue;
       // The longest name after the level that is a district's.
       for (size_t end = fw.size(); end > i + lw.size(); --end)

@@ -22,8 +22,9 @@
 //
 //   ProvinceFacts p = ReadProvince({issuer, parent, place}, date, data);
 //
-// The vocabulary is data: rules/provinces.json (names, aliases, district
-// levels, and the examples the tests run through ReadProvince).
+// The vocabulary is data: rules/provinces.json (names, aliases, and the
+// examples the tests run through ReadProvince), rules/admin_units.json (the
+// districts and the levels they are named by).
 #ifndef KEHOACH_RULES_PLACES_H_
 #define KEHOACH_RULES_PLACES_H_
 

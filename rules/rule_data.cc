@@ -179,8 +179,9 @@ void ReadTimelineRules(const json& t, TimelineRules* out) {
   for (const json& e : t.at("counter_examples")) out->counter_examples.push_back(e.at("text").get<std::string>());
 }
 
-// rules/provinces.json's district levels and examples, admin_units.json's
-// districts and provinces_2025.json's merger, onto the provinces loaded.
+// rules/provinces.json's examples, admin_units.json's districts (and the
+// levels they are named by) and provinces_2025.json's merger, onto the
+// provinces loaded.
 Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data) {
   Result<json> units = ParseRuleFile(dir, "admin_units.json");
   if (!units.ok()) return units.status();
@@ -194,8 +195,6 @@ Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data)
     return p == nullptr ? -1 : p - data->provinces.data();
   };
   try {
-    for (const std::string& l : provinces.at("district_levels").get<std::vector<std::string>>())
-      data->places.levels.push_back(Fold(NormalizeString(l)));
     data->places.examples_json =
         json{{"examples", provinces.at("examples")}, {"counter_examples", provinces.at("counter_examples")}}.dump();
     for (const json& p : units.value().at("provinces")) {
@@ -209,6 +208,9 @@ Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data)
         dd.name = name;
         dd.folded = Fold(name);
         dd.level = Fold(type);
+        // The levels a district is named by ("huyện", "thị xã" …) are those of the list.
+        if (std::find(data->places.levels.begin(), data->places.levels.end(), dd.level) == data->places.levels.end())
+          data->places.levels.push_back(dd.level);
         dd.province = static_cast<size_t>(pi);
         data->places.districts.push_back(std::move(dd));
       }

@@ -171,7 +171,7 @@ struct RuleData {
   // rules/provinces.json, admin_units.json and provinces_2025.json (rules/places.h).
   struct {
     std::vector<District> districts;
-    std::vector<std::string> levels;  // folded: "huyen", "quan", "thi xa", "thanh pho"
+    std::vector<std::string> levels;  // folded, the districts' own: "huyen", "quan", "thi xa", "thanh pho"
     std::string merger_date;          // "2025-07-01"
     std::string examples_json;        // {"examples": [...], "counter_examples": [...]}, for the tests
   } places;

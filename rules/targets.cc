@@ -83,19 +83,20 @@ struct View {
   }
 };
 
-// "97,5" and "97.5" are decimals; "5.000" and "1.250,5" have thousands.
 // Whether a paragraph without '%' may hold a quantity: a digit, and a unit
-// or a count's comparator.
-// (`hint` is one pattern of all those words, compiled with the extractor.)
+// or a count's comparator (`hint`: one pattern of all those words, compiled
+// with the extractor).
 bool MayHoldQuantity(const View& v, size_t b, size_t e, const RE2& hint) {
   if (std::none_of(v.f.begin() + b, v.f.begin() + e, [](char c) { return c >= '0' && c <= '9'; })) return false;
   return RE2::PartialMatch(re2::StringPiece(v.f.data() + b, e - b), hint);
 }
 
+// "97,5" and "97.5" are decimals; "5.000" and "1.250,5" have thousands (the
+// figure pattern gives only digits around the marks: three digits after a
+// dot, then the end or another mark, is a group of thousands).
 double ParseNumber(std::string s) {
   size_t dot = s.find('.');
-  if (dot != std::string::npos && s.size() - dot >= 4 && s[dot + 1] >= '0' && s[dot + 4 - 1] >= '0' &&
-      (s.size() - dot == 4 || s[dot + 4] == '.' || s[dot + 4] == ','))
+  if (dot != std::string::npos && s.size() - dot >= 4 && (s.size() - dot == 4 || s[dot + 4] == '.' || s[dot + 4] == ','))
     s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
   std::replace(s.begin(), s.end(), ',', '.');
   return std::strtod(s.c_str(), nullptr);
@@ -307,8 +308,14 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
     for (const auto& span : clauses) {
       // Plain names, not a structured binding: lambdas below capture them.
       const size_t cb = span.first, ce = span.second;
+      // The year the clause names, read once, when first needed.
+      std::optional<std::optional<int>> year_read;
+      auto clause_year_of = [&]() {
+        if (!year_read) year_read = year_in(*impl_->year_clause, std::string_view(F).substr(cb, ce - cb));
+        return *year_read;
+      };
       if (past) {
-        std::optional<int> y = year_in(*impl_->year_clause, std::string_view(F).substr(cb, ce - cb));
+        std::optional<int> y = clause_year_of();
         if (!(y && ctx.plan_year && *y > *ctx.plan_year) && v.Find(cb, ce, r.looking_ahead) >= ce) continue;
       }
       // Figures.
@@ -462,7 +469,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
       ts[n - 1].after_e = ce;
       for (Draft& d : ts) d.after_e = std::min(d.after_e, v.Find(d.after_b, d.after_e, r.trailers));
 
-      std::optional<int> clause_year = year_in(*impl_->year_clause, std::string_view(F).substr(cb, ce - cb));
+      std::optional<int> clause_year = clause_year_of();
       for (size_t i = 0; i < n; ++i) {
         Draft& d = ts[i];
         bool first_kind = is_metric(d.after_b, d.after_e);

@@ -289,16 +289,18 @@ std::vector<Task> TaskExtractor::Extract(const std::vector<Table>& tables, const
       // ("1. Tham mưu …"): the number is the text's, the numeral the group's.
       if (!number_is_groups && IsRoman(task.no)) {
         TaskGroup split = SplitMarker(task.task);
-        if (!split.no.empty() && std::isdigit(static_cast<unsigned char>(split.no[0]))) {
-          if (task.groups.empty() || task.groups.back().no != task.no) task.groups.push_back({task.no, ""});
+        const bool own_number = !split.no.empty() && std::isdigit(static_cast<unsigned char>(split.no[0]));
+        // A row of such a group without a number of its own is part of the task above.
+        const bool part = !own_number && numbered_in_text == no_cell && last_numbered >= 0;
+        if ((own_number || part) && (task.groups.empty() || task.groups.back().no != task.no))
+          task.groups.push_back({task.no, ""});
+        if (own_number) {
           task.no = split.no;
           task.task = split.title;
           task.part_of.reset();
           last_numbered = static_cast<int>(tasks.size());
           numbered_in_text = no_cell;
-        } else if (numbered_in_text == no_cell && last_numbered >= 0) {
-          // A row of the group without a number of its own: part of the task above.
-          if (task.groups.empty() || task.groups.back().no != task.no) task.groups.push_back({task.no, ""});
+        } else if (part) {
           task.no.clear();
           task.part_of = last_numbered;
         }

@@ -43,6 +43,7 @@ TEST(PlacesTest, EveryDistrictAndProvinceHasItsPlace) {
   ASSERT_TRUE(data.ok());
   const RuleData& d = *data.value();
   EXPECT_EQ(d.places.districts.size(), 696u);
+  EXPECT_EQ(d.places.levels, (std::vector<std::string>{"quan", "huyen", "thi xa", "thanh pho"}));
   std::set<std::string> merged;
   for (const Province& p : d.provinces) {
     EXPECT_FALSE(p.after_merger.empty()) << p.name;
