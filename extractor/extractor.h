@@ -63,6 +63,18 @@ struct InkText {
   std::string text;
 };
 
+// A blank of the printed form, the day or month written in by hand, whose
+// figures OCR could read more than one way within the field's range
+// ("18" or "28": ocr/fill_ins.h ReadingsInRange).  Its words are left empty;
+// the facts choose among `readings` with what the file says of its own date
+// (rules/facts.h).
+struct BlankReadings {
+  int page = 0;
+  Box box;
+  std::string field;                  // "day" or "month"
+  std::vector<std::string> readings;  // "18", "28"
+};
+
 struct RawPage {
   int number = 0;  // 1-based
   double width = 0, height = 0;
@@ -74,6 +86,7 @@ struct RawPage {
   // printed to PDF without fonts has thousands and no text), or a logo.
   int curved_fills = 0;
   std::vector<InkText> stamps;  // set by OCR (ocr/ocr.h)
+  std::vector<BlankReadings> blanks;  // set by OCR
 };
 
 // A page rendered for OCR: rows top down, `channels` bytes a pixel, 3 (red,
@@ -94,6 +107,10 @@ struct RawDocument {
   // indexed by Word::font; fonts[0] is "" (no name).
   std::vector<std::string> fonts = {""};
   bool encrypted = false;  // it was encrypted and we could open it
+  // The date the file says it was made (Info /CreationDate), "2025-04-21";
+  // "" if it says none or nothing readable.  A scan is made after the
+  // document is dated: the latest date a blank day may have (rules/facts.h).
+  std::string created;
 };
 
 struct ReadOptions {

@@ -288,11 +288,17 @@ std::string Line::Text() const {
 LaidOutDocument Layout(RawDocument doc) {
   LaidOutDocument out;
   out.signatures = std::move(doc.signatures);
-  for (RawPage& p : doc.pages)
+  out.created = std::move(doc.created);
+  for (RawPage& p : doc.pages) {
     for (InkText& t : p.stamps) {
       t.page = p.number;
       out.stamps.push_back(std::move(t));
     }
+    for (BlankReadings& b : p.blanks) {
+      b.page = p.number;
+      out.blanks.push_back(std::move(b));
+    }
+  }
   // Pass 1: ruled tables and lines per page.
   struct PageWork {
     std::vector<TableSegment> tables;

@@ -64,6 +64,8 @@ struct LaidOutDocument {
   std::vector<Table> tables;  // every table, each joined over its pages (tables.h)
   std::vector<Signature> signatures;  // as RawDocument has them
   std::vector<InkText> stamps;        // every page's, in page order
+  std::vector<BlankReadings> blanks;  // every page's, in page order
+  std::string created;                // as RawDocument has it
 };
 
 // Takes the document by value: pass std::move(doc) when it is not needed

@@ -5,6 +5,7 @@
 #include <PDFDoc.h>
 #include <Form.h>
 #include <Annot.h>
+#include <DateInfo.h>
 #include <UTF.h>
 #include <ErrorCodes.h>
 #include <Error.h>
@@ -335,6 +336,19 @@ std::vector<Signature> ReadSignatures(PDFDoc* doc, const std::string& path) {
   return out;
 }
 
+// Info /CreationDate ("D:20250421091048+07'00'") as the date it names,
+// "2025-04-21"; "" if there is none or it is not a date.
+static std::string CreationDate(PDFDoc* doc) {
+  std::unique_ptr<GooString> raw = doc->getDocInfoCreatDate();
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, tzh = 0, tzm = 0;
+  char tz = 0;
+  if (!raw || !parseDateString(raw.get(), &y, &mo, &d, &h, &mi, &sec, &tz, &tzh, &tzm)) return "";
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+  return buf;
+}
+
 Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options) {
   InitPoppler();
   if (Status s = CheckPdfHeader(path); !s.ok()) return s;
@@ -359,6 +373,7 @@ Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options)
   RawDocument out;
   out.encrypted = doc->isEncrypted();
   out.signatures = ReadSignatures(doc.get(), path);
+  out.created = CreationDate(doc.get());
   out.pages.reserve(n);
   std::unordered_map<std::string, uint32_t> name_ids = {{"", 0}};
   for (int p = 1; p <= n; ++p) {

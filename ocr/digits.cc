@@ -19,6 +19,9 @@ constexpr double kSureDistance = 42;
 // The samples' ink covers 18-42% of their square (30% on average): their
 // pens were broad.  A thinner figure is thickened to about this share.
 constexpr double kInkShare = 0.24;
+// A digit is a second choice for a figure in doubt when its nearest sample
+// is at most this much farther than the best digit's.
+constexpr double kDoubt = 6;
 constexpr int kFigureWidth = 20;  // of 32
 constexpr double kStroke = 0.3;   // a figure narrower than this share of its height is a stroke (a 1)
 constexpr double kInkDepth = 0.35;
@@ -237,7 +240,8 @@ DigitGrid DigitReader::GridOf(const std::vector<uint8_t>& ink, int w, int h) {
   return grid;
 }
 
-int DigitReader::Classify(const DigitGrid& grid, double* vote, double* distance) const {
+int DigitReader::Classify(const DigitGrid& grid, double* vote, double* distance,
+                          std::array<double, 10>* nearest) const {
   std::vector<std::pair<int, int>> d;  // (squared distance, label)
   d.reserve(grids_.size());
   for (size_t i = 0; i < grids_.size(); ++i) {
@@ -247,6 +251,10 @@ int DigitReader::Classify(const DigitGrid& grid, double* vote, double* distance)
       sum += e * e;
     }
     d.push_back({sum, labels_[i]});
+  }
+  if (nearest) {
+    nearest->fill(1e9);
+    for (auto [sum, label] : d) (*nearest)[label] = std::min((*nearest)[label], std::sqrt(static_cast<double>(sum)));
   }
   size_t k = std::min<size_t>(kNeighbours, d.size());
   if (k == 0) return -1;
@@ -361,12 +369,13 @@ DigitReading DigitReader::Read(const PageImage& grey, const Box& region, double 
     int bw = 0, bh = 0;
     std::vector<uint8_t> bits = Upright(f, &bw, &bh);
     DigitFigure fig;
-    int digit = Classify(GridOf(bits, bw, bh), &fig.vote, &fig.distance);
+    int digit = Classify(GridOf(bits, bw, bh), &fig.vote, &fig.distance, &fig.nearest);
     fig.digit = static_cast<char>('0' + std::max(digit, 0));
     fig.box = Box{static_cast<double>(x0 + f.x0), static_cast<double>(y0 + f.y0), static_cast<double>(x0 + f.x1 + 1),
                   static_cast<double>(y0 + f.y1 + 1)};
-    fig.sure = digit >= 0 && fig.vote >= kSureVote && fig.distance <= kSureDistance &&
-               LoopsFit(digit, Loops(bits, bw, bh)) && f.height() >= 0.6 * tallest;
+    fig.loops = Loops(bits, bw, bh);
+    fig.sure = digit >= 0 && fig.vote >= kSureVote && fig.distance <= kSureDistance && LoopsFit(digit, fig.loops) &&
+               f.height() >= 0.6 * tallest;
     return fig;
   };
   for (const Component& f : cut) {
@@ -392,6 +401,33 @@ DigitReading DigitReader::Read(const PageImage& grey, const Box& region, double 
     out.digits += fig.digit;
     out.sure = out.sure && fig.sure;
   }
+  return out;
+}
+
+std::vector<std::string> PlausibleReadings(const DigitReading& reading, size_t limit) {
+  // (summed distance to the nearest samples, digits), nearest first.
+  std::vector<std::pair<double, std::string>> all;
+  if (reading.figures.empty()) return {};
+  all.push_back({0, ""});
+  for (const DigitFigure& f : reading.figures) {
+    std::string choices;
+    if (f.sure) {
+      choices = f.digit;
+    } else {
+      double best = *std::min_element(f.nearest.begin(), f.nearest.end());
+      for (int d = 0; d < 10; ++d)
+        if (f.nearest[d] <= best + kDoubt && f.nearest[d] <= kSureDistance && LoopsFit(d, f.loops))
+          choices += static_cast<char>('0' + d);
+    }
+    if (choices.empty() || all.size() * choices.size() > limit) return {};
+    std::vector<std::pair<double, std::string>> longer;
+    for (const auto& [sum, s] : all)
+      for (char c : choices) longer.push_back({sum + (f.sure ? f.distance : f.nearest[c - '0']), s + c});
+    all.swap(longer);
+  }
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (auto& [sum, s] : all) out.push_back(std::move(s));
   return out;
 }
 

@@ -48,6 +48,10 @@ struct DigitFigure {
   double vote = 0;       // its share of the nearest samples' vote (0-1)
   double distance = 0;   // to the nearest sample
   bool sure = false;     // most of the vote, near it, its loops fit, a figure's height
+  // Per digit, the distance to its nearest sample (the second choices
+  // PlausibleReadings weighs), and the loops the figure closes.
+  std::array<double, 10> nearest{};
+  int loops = 0;
 };
 
 struct DigitReading {
@@ -55,6 +59,15 @@ struct DigitReading {
   std::vector<DigitFigure> figures;
   bool sure = false;   // every figure is
 };
+
+// Every string the figures may be read as: a sure figure is its digit; one
+// in doubt is any digit whose nearest sample lies within `kDoubt` (6) of its
+// best one's, no farther than a sure figure's, and whose loops fit (the
+// hooked 1 of r26's "18" is 26 from a 3, 29 from a 1, 32 from a 2).  Empty
+// when a figure fits no digit, or when there would be more than `limit`.
+// Nearest first: by the summed distances of their figures' digits.
+// The caller keeps those its field allows (a day, a month; fill_ins.h).
+std::vector<std::string> PlausibleReadings(const DigitReading& reading, size_t limit = 16);
 
 class DigitReader {
  public:
@@ -70,7 +83,8 @@ class DigitReader {
   DigitReading Read(const PageImage& grey, const Box& look, double from_x, double to_x, double line_height) const;
 
   // The digit nearest to one figure's grid, and its share of the vote.
-  int Classify(const DigitGrid& grid, double* vote, double* distance) const;
+  int Classify(const DigitGrid& grid, double* vote, double* distance,
+               std::array<double, 10>* nearest = nullptr) const;
 
   // A figure's grid from its ink: a bitmap `width` x `height`, 1 = ink.
   static DigitGrid GridOf(const std::vector<uint8_t>& ink, int width, int height);

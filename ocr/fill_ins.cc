@@ -231,6 +231,14 @@ std::string JoinReadings(const std::string& engine, const DigitReading& hand) {
   return "";
 }
 
+std::vector<std::string> ReadingsInRange(FillIn::Kind kind, const DigitReading& hand) {
+  std::vector<std::string> out;
+  if (kind == FillIn::kNumber) return out;
+  for (std::string& r : PlausibleReadings(hand))
+    if (InRange(kind, r)) out.push_back(std::move(r));
+  return out;
+}
+
 void ApplyFillIns(const std::vector<FillIn>& fills, const std::vector<std::string>& readings,
                   std::vector<Word>* words) {
   // From the last blank back, so that earlier indices stay right.

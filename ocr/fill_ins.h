@@ -83,6 +83,15 @@ std::vector<FillIn> FindBlanks(const std::vector<Word>& words);
 // engine's reading.
 std::string JoinReadings(const std::string& engine, const DigitReading& hand);
 
+// The readings of a day or month blank in doubt that its range allows (a
+// day 1-31, a month 1-12), from ocr/digits.h PlausibleReadings: a hooked 1
+// read as a 3 before a sure 8 gives "18" and "28", not "38".  Empty for a
+// number blank, whose range tells nothing.  Nearest first.  The engine
+// takes none of them on its own, not even one alone (r04's brush-stamped
+// month 02 is in range only as "04"): they are left to the facts, which
+// weigh them against the file's own dates (extractor.h BlankReadings).
+std::vector<std::string> ReadingsInRange(FillIn::Kind kind, const DigitReading& hand);
+
 // readings[i]: what the second reading of fills[i].box gave.  Its digits,
 // when they are a number of the blank's range (number 1-99999, day 1-31,
 // month 1-12), replace the blank's words; else the blank is emptied.

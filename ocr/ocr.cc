@@ -358,6 +358,11 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
         Box look{span.look.x0 / sx, span.look.y0 / sy, span.look.x1 / sx, span.look.y1 / sy};
         DigitReading hand = DigitReader::Embedded().Read(inked_grey, look, span.from / sx, span.to / sx, h);
         read = JoinReadings(read, hand);
+        if (read.empty() && f.kind != FillIn::kNumber) {
+          std::vector<std::string> in_range = ReadingsInRange(f.kind, hand);
+          if (!in_range.empty())
+            out.blanks.push_back({0, f.box, f.kind == FillIn::kDay ? "day" : "month", std::move(in_range)});
+        }
         readings.push_back(read);
       }
       api.SetVariable("tessedit_char_whitelist", "");

@@ -227,6 +227,7 @@ Result<LaidOutDocument> Pipeline::Read(const std::string& path, SourceInfo* sour
       for (size_t i = 0; i < texts.size(); ++i) r->words[i].text = std::move(texts[i]);
       page.words = std::move(r->words);
       page.stamps = std::move(r->stamps);
+      page.blanks = std::move(r->blanks);
       page.rulings.insert(page.rulings.end(), r->rulings.begin(), r->rulings.end());
       ocr_pages.insert(page.number);
       source->ocr_pages.push_back({page.number, reason, r->confidence, static_cast<int>(page.words.size()), r->skew_degrees});

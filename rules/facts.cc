@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -256,13 +257,47 @@ std::optional<DateLine> ReadDateLine(const std::string& line, const RuleData& da
       p != nullptr && plen == folded_place.size() && ToLower(place) != ToLower(p->name))
     place = p->name;
   out.place = place;
-  if (m[2].data() && m[3].data()) {
-    int d = std::stoi(std::string(m[2].data(), m[2].size()));
-    int mo = std::stoi(std::string(m[3].data(), m[3].size()));
-    int y = std::stoi(std::string(m[4].data(), m[4].size()));
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= DaysInMonth(y, mo)) out.date = IsoDate(y, mo, d);
-  }
+  auto number = [&](int k) { return m[k].data() ? std::stoi(std::string(m[k].data(), m[k].size())) : 0; };
+  out.day = number(2), out.month = number(3), out.year = number(4);
+  if (out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= DaysInMonth(out.year, out.month))
+    out.date = IsoDate(out.year, out.month, out.day);
   return out;
+}
+
+std::string LatestDate(const LaidOutDocument& doc) {
+  std::string latest = doc.created;
+  for (const Signature& s : doc.signatures) {
+    int y = 0, mo = 0, d = 0;
+    if (std::sscanf(s.time.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 || d < 1 ||
+        d > DaysInMonth(y, mo))
+      continue;
+    if (s.time.find('Z') != std::string::npos && ++d > DaysInMonth(y, mo)) {
+      d = 1;
+      if (++mo > 12) mo = 1, ++y;
+    }
+    std::string day = IsoDate(y, mo, d);
+    if (latest.empty() || day < latest) latest = day;
+  }
+  return latest;
+}
+
+std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadings& blank, const std::string& latest) {
+  if (latest.empty() || blank.readings.empty() || line.year == 0) return std::nullopt;
+  const bool day = blank.field == "day";
+  if (day ? line.day != 0 || line.month == 0 : line.month != 0 || line.day == 0) return std::nullopt;
+  std::optional<std::string> kept;
+  for (size_t i = 0; i < blank.readings.size(); ++i) {
+    const std::string& r = blank.readings[i];
+    if (r.empty() || r.size() > 2 || !std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    int v = std::stoi(r), d = day ? v : line.day, mo = day ? line.month : v;
+    if (mo < 1 || mo > 12 || d < 1 || d > DaysInMonth(line.year, mo)) continue;
+    std::string date = IsoDate(line.year, mo, d);
+    if (date > latest) continue;
+    if (kept || i > 0) return std::nullopt;  // two remain, or the nearest reading is not the one
+    kept = date;
+  }
+  return kept;
 }
 
 std::optional<std::string> ReadOpeningDate(const std::string& line, const RuleData& data) {
@@ -476,6 +511,29 @@ void ReadIssuerAndNumber(const Reading& r, DocumentFacts& facts) {
   }
 }
 
+std::string JoinReadingsOr(const std::vector<std::string>& readings) {
+  std::string out;
+  for (const std::string& s : readings) out += (out.empty() ? "" : " or ") + s;
+  return out;
+}
+
+// The date of a line printed with a blank day or month, from the
+// handwriting OCR read in it (DateFromBlank), said in a diagnostic.
+std::optional<std::string> DateOfBlankIn(const Reading& r, const Line& l, const DateLine& dl) {
+  const std::string latest = LatestDate(r.doc);
+  for (const BlankReadings& b : r.doc.blanks) {
+    if (b.page != l.page || b.box.y1 <= l.box.y0 || b.box.y0 >= l.box.y1) continue;
+    std::optional<std::string> date = DateFromBlank(dl, b, latest);
+    if (!date) continue;
+    r.Diag("date_from_handwriting",
+           "the " + b.field + " is written by hand, read as " + JoinReadingsOr(b.readings) + "; the date is " +
+               *date + ", the only one not after " + latest + ", when the file was made or signed",
+           l.page);
+    return date;
+  }
+  return std::nullopt;
+}
+
 // The right column's date line; whether there was one.
 bool ReadPlaceAndDate(const Reading& r, DocumentFacts& facts) {
   const RuleData& data = r.data;
@@ -493,6 +551,7 @@ bool ReadPlaceAndDate(const Reading& r, DocumentFacts& facts) {
       facts.provenance["date"] = LinesLocation({l});
       date_line = true;
       facts.date = dl->date;
+      if (!facts.date) facts.date = DateOfBlankIn(r, l, *dl);
       if (!facts.date)
         diag("date_incomplete", "the plan's date is incomplete (\"" + NormalizeString(l.Text()) + "\"): a draft?", l.page);
       break;

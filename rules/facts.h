@@ -71,8 +71,23 @@ std::optional<std::string> ReadNumberLine(const std::string& line, const LegalRe
 struct DateLine {
   std::string place;
   std::optional<std::string> date;  // ISO
+  int day = 0, month = 0, year = 0;  // as printed; 0 where blank
 };
 std::optional<DateLine> ReadDateLine(const std::string& line, const RuleData& data);
+
+// The latest date a document can bear, by its file: the earliest of the
+// date the file was made (a scan is made after the paper is dated) and its
+// signatures' days (a day later for a time in UTC, which may be the day
+// before Vietnam's).  "" when the file says neither.
+std::string LatestDate(const LaidOutDocument& doc);
+
+// A date line printed with its day or month left blank, completed from the
+// handwriting OCR read there (extractor.h BlankReadings: "18" or "28").
+// `line` has the printed parts.  The readings that give a real date no
+// later than `latest` are kept; one alone must remain, and it must be the
+// nearest reading of them all (the figures' best), else nullopt: r26's "18"
+// and "28" on a file made on 21 April leave 18.  With no `latest`, nullopt.
+std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadings& blank, const std::string& latest);
 
 // A Biên bản's date from its opening sentence ("Vào lúc 14 giờ, ngày 09
 // tháng 12 năm 2025 tại …").

@@ -176,5 +176,21 @@ TEST(PdfReaderTest, ReadsSignatureFields) {
   EXPECT_TRUE(plain->signatures.empty());
 }
 
+// Info /CreationDate as the day it names, in its own zone
+// ("D:20250421161048+07'00'", as `strings` shows it): the latest date a
+// blank day written by hand may have (rules/facts.h LatestDate).
+TEST(PdfReaderTest, ReadsTheDayTheFileWasMade) {
+  Result<RawDocument> r26 = ReadPdf(kSrc + "/corpus/real/r26_cv2309_tdtn_tiengiang_scan_badocr.pdf", {});
+  ASSERT_TRUE(r26.ok()) << r26.status().message();
+  EXPECT_EQ(r26->created, "2025-04-21");
+  Result<RawDocument> r04 = ReadPdf(kSrc + "/corpus/real/r04_kh996_tctlntw_c04_2026_scan.pdf", {});
+  ASSERT_TRUE(r04.ok());
+  EXPECT_EQ(r04->created, "2026-03-01");  // 10:46 in Vietnam, 03:46 UTC
+  // No /CreationDate: none.
+  Result<RawDocument> r17 = ReadPdf(kSrc + "/corpus/real/r17_bc280_ubnd_quangngai_2024_scan.pdf", {});
+  ASSERT_TRUE(r17.ok());
+  EXPECT_EQ(r17->created, "");
+}
+
 }  // namespace
 }  // namespace kh

@@ -261,5 +261,84 @@ TEST(FactsTest, ReceivedStampExamplesAndCounterExamples) {
   for (const nlohmann::json& e : j["counter_examples"]) EXPECT_FALSE(ReadReceivedStamp(e, d).has_value()) << e;
 }
 
+// The latest date a file allows: its creation day, or a signature's if
+// earlier (a day later for a UTC time, which may be Vietnam's day before).
+TEST(FactsTest, LatestDateByTheFile) {
+  LaidOutDocument doc;
+  EXPECT_EQ(LatestDate(doc), "");
+  doc.created = "2025-04-21";
+  EXPECT_EQ(LatestDate(doc), "2025-04-21");
+  Signature box;
+  box.time = "2025-04-19T16:02:11+07:00";
+  doc.signatures.push_back(box);
+  EXPECT_EQ(LatestDate(doc), "2025-04-19");
+  Signature field;
+  field.time = "2025-03-31T23:10:00Z";  // 1 April in Vietnam
+  doc.signatures.push_back(field);
+  EXPECT_EQ(LatestDate(doc), "2025-04-01");
+  doc.signatures = {Signature{}};  // no time
+  EXPECT_EQ(LatestDate(doc), "2025-04-21");
+}
+
+// r26: "Tiền Giang, ngày 18 tháng 4 năm 2025" with the 18 written by hand,
+// read as 18 or 28 (a hooked 1); the file was made on 21 April 2025.
+TEST(FactsTest, AHandwrittenDayIsTheOneReadingTheFileAllows) {
+  DateLine line;
+  line.month = 4, line.year = 2025;
+  BlankReadings day{1, Box{}, "day", {"18", "28"}};
+  EXPECT_EQ(DateFromBlank(line, day, "2025-04-21"), std::optional<std::string>("2025-04-18"));
+  // Both allowed, or neither: no date.
+  EXPECT_EQ(DateFromBlank(line, day, "2025-05-02"), std::nullopt);
+  EXPECT_EQ(DateFromBlank(line, day, "2025-04-10"), std::nullopt);
+  // The file says nothing of its date.
+  EXPECT_EQ(DateFromBlank(line, day, ""), std::nullopt);
+  // The reading left is not the figures' nearest: no date.
+  BlankReadings far{1, Box{}, "day", {"28", "18"}};
+  EXPECT_EQ(DateFromBlank(line, far, "2025-04-21"), std::nullopt);
+  // Not a day of the month (30 February), so 03 is the one.
+  DateLine feb;
+  feb.month = 2, feb.year = 2026;
+  EXPECT_EQ(DateFromBlank(feb, BlankReadings{1, Box{}, "day", {"03", "30"}}, "2026-03-05"),
+            std::optional<std::string>("2026-02-03"));
+  // A day blank under a printed day, or a month blank with no day: no date.
+  DateLine printed = line;
+  printed.day = 18;
+  EXPECT_EQ(DateFromBlank(printed, day, "2025-04-21"), std::nullopt);
+  EXPECT_EQ(DateFromBlank(line, BlankReadings{1, Box{}, "month", {"04"}}, "2025-04-21"), std::nullopt);
+  // A month blank, the day printed: r04's brush-stamped 02 read only as
+  // "04" on a file made on 1 March 2026 stays blank.
+  DateLine r04;
+  r04.day = 24, r04.year = 2026;
+  EXPECT_EQ(DateFromBlank(r04, BlankReadings{1, Box{}, "month", {"04"}}, "2026-03-01"), std::nullopt);
+  EXPECT_EQ(DateFromBlank(r04, BlankReadings{1, Box{}, "month", {"02", "12"}}, "2026-03-01"),
+            std::optional<std::string>("2026-02-24"));
+}
+
+// The whole reader: the date line's blank day on page 1 is taken from the
+// readings OCR left there, and said in a diagnostic.
+TEST(FactsTest, TheDateLineTakesItsBlankDayFromTheReadingsUnderIt) {
+  auto data = DefaultRuleData();
+  ASSERT_TRUE(data.ok());
+  auto refs = LegalRefExtractor::Create(data.value());
+  ASSERT_TRUE(refs.ok());
+  LaidOutDocument doc;
+  doc.pages.push_back(Banded(1, {{40, {"BCH ĐOÀN TỈNH TIỀN GIANG", "Số: -CV/TĐTN-XDĐ"},
+                                  {"ĐOÀN TNCS HỒ CHÍ MINH", "Tiền Giang, ngày tháng 4 năm 2025"}}}));
+  const Line& date_line = doc.pages[0].blocks[1].lines[1];
+  ASSERT_NE(date_line.Text().find("ngày"), std::string::npos);
+  doc.blanks.push_back({1, Box{410, date_line.box.y0, 426, date_line.box.y1}, "day", {"18", "28"}});
+  std::vector<Diagnostic> diags;
+  EXPECT_EQ(ExtractFacts(doc, *refs.value(), &diags).date, std::nullopt);  // the file says nothing of its date
+  doc.created = "2025-04-21";
+  diags.clear();
+  EXPECT_EQ(ExtractFacts(doc, *refs.value(), &diags).date, std::optional<std::string>("2025-04-18"));
+  bool said = false;
+  for (const Diagnostic& d : diags) said = said || d.code == "date_from_handwriting";
+  EXPECT_TRUE(said);
+  // A blank on another line is not the date line's.
+  doc.blanks[0].box = Box{410, date_line.box.y1 + 20, 426, date_line.box.y1 + 32};
+  EXPECT_EQ(ExtractFacts(doc, *refs.value(), nullptr).date, std::nullopt);
+}
+
 }  // namespace
 }  // namespace kh
