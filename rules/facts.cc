@@ -286,6 +286,7 @@ std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadin
   const bool day = blank.field == "day";
   if (day ? line.day != 0 || line.month == 0 : line.month != 0 || line.day == 0) return std::nullopt;
   std::optional<std::string> kept;
+  bool ruled_out = false;  // a reading the file's date rules out
   for (size_t i = 0; i < blank.readings.size(); ++i) {
     const std::string& r = blank.readings[i];
     if (r.empty() || r.size() > 2 || !std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -293,11 +294,15 @@ std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadin
     int v = std::stoi(r), d = day ? v : line.day, mo = day ? line.month : v;
     if (mo < 1 || mo > 12 || d < 1 || d > DaysInMonth(line.year, mo)) continue;
     std::string date = IsoDate(line.year, mo, d);
-    if (date > latest) continue;
+    if (date > latest) {
+      ruled_out = true;
+      continue;
+    }
     if (kept || i > 0) return std::nullopt;  // two remain, or the nearest reading is not the one
     kept = date;
   }
-  return kept;
+  // One reading alone is no more than the figures in doubt said.
+  return ruled_out ? kept : std::nullopt;
 }
 
 std::optional<std::string> ReadOpeningDate(const std::string& line, const RuleData& data) {

@@ -84,9 +84,12 @@ std::string LatestDate(const LaidOutDocument& doc);
 // A date line printed with its day or month left blank, completed from the
 // handwriting OCR read there (extractor.h BlankReadings: "18" or "28").
 // `line` has the printed parts.  The readings that give a real date no
-// later than `latest` are kept; one alone must remain, and it must be the
-// nearest reading of them all (the figures' best), else nullopt: r26's "18"
-// and "28" on a file made on 21 April leave 18.  With no `latest`, nullopt.
+// later than `latest` are kept; one alone must remain, it must be the
+// nearest reading of them all (the figures' best), and `latest` must have
+// ruled another out, else nullopt: r26's "18" and "28" on a file made on 21
+// April leave 18.  A reading alone says no more than the figures in doubt
+// did (r04's brush-stamped month 02 allows only "04"), and with no
+// `latest` there is no choice.
 std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadings& blank, const std::string& latest);
 
 // A Biên bản's date from its opening sentence ("Vào lúc 14 giờ, ngày 09

@@ -295,10 +295,12 @@ TEST(FactsTest, AHandwrittenDayIsTheOneReadingTheFileAllows) {
   // The reading left is not the figures' nearest: no date.
   BlankReadings far{1, Box{}, "day", {"28", "18"}};
   EXPECT_EQ(DateFromBlank(line, far, "2025-04-21"), std::nullopt);
-  // Not a day of the month (30 February), so 03 is the one.
+  // The file's date must rule a reading out: 30 February is no day, but 03
+  // alone is what the figures said.
   DateLine feb;
   feb.month = 2, feb.year = 2026;
-  EXPECT_EQ(DateFromBlank(feb, BlankReadings{1, Box{}, "day", {"03", "30"}}, "2026-03-05"),
+  EXPECT_EQ(DateFromBlank(feb, BlankReadings{1, Box{}, "day", {"03", "30"}}, "2026-03-05"), std::nullopt);
+  EXPECT_EQ(DateFromBlank(feb, BlankReadings{1, Box{}, "day", {"03", "13"}}, "2026-02-05"),
             std::optional<std::string>("2026-02-03"));
   // A day blank under a printed day, or a month blank with no day: no date.
   DateLine printed = line;
@@ -310,6 +312,7 @@ TEST(FactsTest, AHandwrittenDayIsTheOneReadingTheFileAllows) {
   DateLine r04;
   r04.day = 24, r04.year = 2026;
   EXPECT_EQ(DateFromBlank(r04, BlankReadings{1, Box{}, "month", {"04"}}, "2026-03-01"), std::nullopt);
+  EXPECT_EQ(DateFromBlank(r04, BlankReadings{1, Box{}, "month", {"04"}}, "2026-06-01"), std::nullopt);
   EXPECT_EQ(DateFromBlank(r04, BlankReadings{1, Box{}, "month", {"02", "12"}}, "2026-03-01"),
             std::optional<std::string>("2026-02-24"));
 }
