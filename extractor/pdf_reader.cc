@@ -203,12 +203,15 @@ Result<PageImage> Render(PDFDoc* doc, int page, int dpi) {
 // cells: linear in the words of the page, whatever they hold.
 struct DrawnAt {
   std::string_view text;  // a kept word's text (out is reserved: never moves)
+  size_t text_hash;       // its hash, taken once for the nine cells a word looks at
   long size10, ix, iy;    // size in tenths of a point, grid cell
-  bool operator==(const DrawnAt&) const = default;
+  bool operator==(const DrawnAt& o) const {
+    return size10 == o.size10 && ix == o.ix && iy == o.iy && text == o.text;
+  }
 };
 struct DrawnAtHash {
   size_t operator()(const DrawnAt& k) const {
-    size_t h = std::hash<std::string_view>()(k.text);
+    size_t h = k.text_hash;
     for (long v : {k.size10, k.ix, k.iy}) h = h * 1000003 ^ std::hash<long>()(v);
     return h;
   }
@@ -216,9 +219,11 @@ struct DrawnAtHash {
 
 void DropOverdrawnWords(std::vector<Word>* words) {
   std::unordered_map<DrawnAt, std::vector<size_t>, DrawnAtHash> kept;
+  kept.reserve(words->size());
   std::vector<Word> out;
   out.reserve(words->size());
   for (Word& w : *words) {
+    const size_t text_hash = std::hash<std::string_view>()(w.text);
     double cell = std::max(0.25 * w.size, 0.1);
     double tol = 0.2 * std::max(w.size, 0.5);
     bool finite = std::isfinite(w.box.x0) && std::isfinite(w.box.y0) && std::isfinite(w.size);
@@ -228,7 +233,7 @@ void DropOverdrawnWords(std::vector<Word>* words) {
     bool dup = false;
     for (long dx = -1; dx <= 1 && !dup && finite; ++dx) {
       for (long dy = -1; dy <= 1 && !dup; ++dy) {
-        auto it = kept.find({w.text, size10, ix + dx, iy + dy});
+        auto it = kept.find({w.text, text_hash, size10, ix + dx, iy + dy});
         if (it == kept.end()) continue;
         for (size_t k : it->second) {
           if (std::fabs(out[k].box.x0 - w.box.x0) <= tol && std::fabs(out[k].box.y0 - w.box.y0) <= tol) dup = true;
@@ -237,7 +242,7 @@ void DropOverdrawnWords(std::vector<Word>* words) {
     }
     if (dup) continue;
     out.push_back(std::move(w));
-    if (finite) kept[{out.back().text, size10, ix, iy}].push_back(out.size() - 1);
+    if (finite) kept[{out.back().text, text_hash, size10, ix, iy}].push_back(out.size() - 1);
   }
   *words = std::move(out);
 }
