@@ -64,10 +64,10 @@ struct InkText {
 };
 
 // A blank of the printed form, the day or month written in by hand, whose
-// figures OCR could read more than one way within the field's range
-// ("18" or "28": ocr/fill_ins.h ReadingsInRange).  Its words are left empty;
-// the facts choose among `readings` with what the file says of its own date
-// (rules/facts.h).
+// figures OCR is not sure of: the readings the field's range allows, nearest
+// first ("18" or "28": ocr/fill_ins.h ReadingsInRange).  Its words are left
+// empty; the facts may choose among `readings` with what the file says of
+// its own date (rules/facts.h DateFromBlank).
 struct BlankReadings {
   int page = 0;
   Box box;

@@ -49,8 +49,9 @@ struct OcrResult {
   // What coloured stamps say (ocr/ink.h StampRegions), each read from its
   // ink alone, in points; the page's words never include them.
   std::vector<InkText> stamps;
-  // Day and month blanks whose handwriting allows more than one reading
-  // (ocr/fill_ins.h ReadingsInRange), in points; their words are empty.
+  // Day and month blanks whose handwriting the figure reader is not sure
+  // of, with the readings their range allows (ocr/fill_ins.h
+  // ReadingsInRange), in points; their words are empty.
   std::vector<BlankReadings> blanks;
 };
 
