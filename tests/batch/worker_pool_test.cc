@@ -87,8 +87,11 @@ TEST(WorkerPoolTest, MemoryPastTheLimitIsBadAlloc) {
   }});
 #ifdef KEHOACH_SANITIZED
   // No address-space limit under ASan: the pool watched and killed it.
+  // The pool reads /proc/PID/statm, the kernel's ru_maxrss comes from other
+  // counters that lag by a few pages (CI saw 262096 kB against a 262144 kB
+  // limit), so the peak is checked to be near the limit, not at or past it.
   EXPECT_EQ(exits[0].how, WorkerExit::How::kOverMemory);
-  EXPECT_GE(exits[0].max_rss_kb, 256 * 1024);
+  EXPECT_GE(exits[0].max_rss_kb, 256 * 1024 * 9 / 10);
 #else
   EXPECT_EQ(exits[0].how, WorkerExit::How::kExited);
   EXPECT_EQ(exits[0].code, 3);
