@@ -238,7 +238,12 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, const std::function<void(co
     }
   };
 
-  WorkerPool pool(o.jobs, o.limits);
+  const Pipeline& p = *pipeline.value();
+  WorkerPool pool(o.jobs, o.limits, [&p, &todo, &o](size_t job) {
+    const BatchInput& in = *todo[job];
+    if (o.worker_hook) o.worker_hook(in.path);
+    return ReadOne(p, in, o.out_dir);
+  });
   size_t next = 0;
   report();
   while ((next < todo.size() || pool.running() > 0) && fatal.ok()) {
@@ -249,11 +254,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& o, const std::function<void(co
         finish_one(in, ErrorRecord(in, "input", in.error), false, 0);
         continue;
       }
-      const Pipeline& p = *pipeline.value();
-      Status s = pool.Start(job, [&p, &in, &o]() {
-        if (o.worker_hook) o.worker_hook(in.path);
-        return ReadOne(p, in, o.out_dir);
-      });
+      Status s = pool.Start(job);
       if (!s.ok()) {
         fatal = s;
         break;

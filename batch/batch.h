@@ -20,7 +20,8 @@
 // finished by running it again.  Every output is written atomically, and a
 // document's JSON is in place before its record is.
 //
-// Each document is read in a worker process (WorkerPool) under the time and
+// Documents are read in worker processes (WorkerPool, which reuses a worker
+// for many documents and replaces it after any failure) under the time and
 // memory limits; a hang, a crash or a blown memory limit is an error record.
 //
 // The batch never prints; progress comes through the callback.

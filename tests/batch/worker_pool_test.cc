@@ -1,9 +1,12 @@
 #include "batch/worker_pool.h"
 
 #include <signal.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstring>
+#include <stdexcept>
 #include <map>
 #include <thread>
 #include <vector>
@@ -13,13 +16,20 @@
 namespace kh {
 namespace {
 
+using Job = std::function<std::string()>;
+
+// A pool whose job i runs jobs[i] (the list outlives the pool's workers).
+WorkerLimits Limits(double seconds = 300, size_t memory_mb = 2048, size_t jobs_per_worker = 64) {
+  return {.seconds = seconds, .memory_mb = memory_mb, .jobs_per_worker = jobs_per_worker};
+}
+
 // Runs jobs to the end and returns their exits by job id.
-std::map<size_t, WorkerExit> RunAll(WorkerPool& pool, const std::vector<std::function<std::string()>>& jobs) {
+std::map<size_t, WorkerExit> RunAll(WorkerPool& pool, size_t jobs) {
   std::map<size_t, WorkerExit> out;
   size_t next = 0;
-  while (next < jobs.size() || pool.running() > 0) {
-    while (next < jobs.size() && !pool.full()) {
-      EXPECT_TRUE(pool.Start(next, jobs[next]).ok());
+  while (next < jobs || pool.running() > 0) {
+    while (next < jobs && !pool.full()) {
+      EXPECT_TRUE(pool.Start(next).ok());
       ++next;
     }
     for (WorkerExit& e : pool.Wait(5)) out[e.job] = std::move(e);
@@ -27,10 +37,14 @@ std::map<size_t, WorkerExit> RunAll(WorkerPool& pool, const std::vector<std::fun
   return out;
 }
 
+std::map<size_t, WorkerExit> RunAll(int workers, WorkerLimits limits, const std::vector<Job>& jobs) {
+  WorkerPool pool(workers, limits, [&jobs](size_t i) { return jobs[i](); });
+  return RunAll(pool, jobs.size());
+}
+
 TEST(WorkerPoolTest, ReturnsWhatTheJobReturns) {
-  WorkerPool pool(2, {});
   std::string big(200000, 'x');  // larger than a pipe's buffer
-  auto exits = RunAll(pool, {[] { return std::string("hello"); }, [&] { return big; }});
+  auto exits = RunAll(2, Limits(), {[] { return std::string("hello"); }, [&] { return big; }});
   ASSERT_EQ(exits.size(), 2u);
   EXPECT_EQ(exits[0].how, WorkerExit::How::kExited);
   EXPECT_EQ(exits[0].code, 0);
@@ -41,14 +55,12 @@ TEST(WorkerPoolTest, ReturnsWhatTheJobReturns) {
 
 TEST(WorkerPoolTest, JobSeesWhatWasBuiltBeforeTheFork) {
   std::vector<int> built(1000, 7);
-  WorkerPool pool(1, {});
-  auto exits = RunAll(pool, {[&] { return std::to_string(built[999]); }});
+  auto exits = RunAll(1, Limits(), {[&] { return std::to_string(built[999]); }});
   EXPECT_EQ(exits[0].output, "7");
 }
 
 TEST(WorkerPoolTest, ACrashIsOneExitNotTheEnd) {
-  WorkerPool pool(2, {});
-  auto exits = RunAll(pool, {
+  auto exits = RunAll(2, Limits(), {
                                 [] { return std::string("before"); },
                                 []() -> std::string {
                                   std::fprintf(stderr, "parser: about to fall over\n");
@@ -66,9 +78,8 @@ TEST(WorkerPoolTest, ACrashIsOneExitNotTheEnd) {
 }
 
 TEST(WorkerPoolTest, AHangIsKilledAtTheTimeLimit) {
-  WorkerPool pool(2, {.seconds = 0.5, .memory_mb = 0});
   auto t0 = std::chrono::steady_clock::now();
-  auto exits = RunAll(pool, {[]() -> std::string {
+  auto exits = RunAll(2, Limits(0.5, 0), {[]() -> std::string {
                                for (;;) pause();
                              },
                              [] { return std::string("quick"); }});
@@ -80,8 +91,7 @@ TEST(WorkerPoolTest, AHangIsKilledAtTheTimeLimit) {
 }
 
 TEST(WorkerPoolTest, MemoryPastTheLimitIsBadAlloc) {
-  WorkerPool pool(1, {.seconds = 30, .memory_mb = 256});
-  auto exits = RunAll(pool, {[]() -> std::string {
+  auto exits = RunAll(1, Limits(30, 256), {[]() -> std::string {
     std::vector<std::vector<char>> hog;
     for (;;) hog.emplace_back(16 << 20, 'x');
   }});
@@ -99,20 +109,83 @@ TEST(WorkerPoolTest, MemoryPastTheLimitIsBadAlloc) {
 #endif
 }
 
+TEST(WorkerPoolTest, AWorkerRunsJobsUntilItIsWorn) {
+  auto pid = [] { return std::to_string(getpid()); };
+  WorkerPool pool(1, Limits(300, 2048, 4), [&](size_t) { return pid(); });
+  auto exits = RunAll(pool, 10);
+  ASSERT_EQ(exits.size(), 10u);
+  EXPECT_EQ(pool.forks(), 3u);  // jobs 0-3, 4-7, 8-9
+  EXPECT_EQ(exits[0].output, exits[3].output);
+  EXPECT_NE(exits[3].output, exits[4].output);
+  EXPECT_EQ(exits[4].output, exits[7].output);
+  EXPECT_NE(exits[7].output, exits[8].output);
+  EXPECT_NE(exits[0].output, pid());  // never the parent
+}
+
+TEST(WorkerPoolTest, AJobThatFailsTakesItsWorkerWithIt) {
+  auto exits = RunAll(1, Limits(), {
+                                       [] { return std::to_string(getpid()); },
+                                       []() -> std::string { throw std::runtime_error("broken table"); },
+                                       [] { return std::to_string(getpid()); },
+                                   });
+  EXPECT_EQ(exits[1].how, WorkerExit::How::kExited);
+  EXPECT_EQ(exits[1].code, 4);
+  EXPECT_EQ(exits[1].output, "unexpected error: broken table");
+  EXPECT_NE(exits[0].output, exits[2].output);  // a new worker after the failure
+}
+
+TEST(WorkerPoolTest, EachJobHasItsOwnPeakAndItsOwnLastWords) {
+  constexpr size_t kBig = 160u << 20;
+  auto exits = RunAll(1, Limits(), {
+                                       [] {
+                                         void* p = mmap(nullptr, kBig, PROT_READ | PROT_WRITE,
+                                                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+                                         if (p == MAP_FAILED) return std::string("no map");
+                                         std::memset(p, 1, kBig);
+                                         munmap(p, kBig);
+                                         std::fprintf(stderr, "first words\n");
+                                         return std::to_string(getpid());
+                                       },
+                                       [] { return std::to_string(getpid()); },
+                                   });
+  ASSERT_EQ(exits.size(), 2u);
+  EXPECT_EQ(exits[0].output, exits[1].output);  // one worker ran both
+  EXPECT_GE(exits[0].max_rss_kb, static_cast<long>(kBig / 1024));
+  EXPECT_LT(exits[1].max_rss_kb, static_cast<long>(kBig / 1024 / 2));
+  EXPECT_EQ(exits[0].stderr_tail, "first words");
+  EXPECT_EQ(exits[1].stderr_tail, "");
+}
+
+TEST(WorkerPoolTest, AnIdleWorkerKilledFromOutsideIsReplaced) {
+  WorkerPool pool(1, Limits(), [](size_t) { return std::to_string(getpid()); });
+  auto first = RunAll(pool, 1);
+  pid_t gone = std::stoi(first[0].output);
+  ASSERT_EQ(kill(gone, SIGKILL), 0);
+  usleep(100000);
+  ASSERT_TRUE(pool.Start(1).ok());
+  auto second = pool.Wait(5);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].how, WorkerExit::How::kExited);
+  EXPECT_NE(second[0].output, first[0].output);
+  EXPECT_EQ(pool.forks(), 2u);
+}
+
 TEST(WorkerPoolTest, NeverRunsMoreThanItsWorkers) {
-  WorkerPool pool(2, {});
-  for (size_t i = 0; i < 2; ++i) ASSERT_TRUE(pool.Start(i, [] { return std::string(); }).ok());
+  WorkerPool pool(2, Limits(), [](size_t) -> std::string {
+    for (;;) pause();
+  });
+  for (size_t i = 0; i < 2; ++i) ASSERT_TRUE(pool.Start(i).ok());
   EXPECT_TRUE(pool.full());
-  EXPECT_FALSE(pool.Start(2, [] { return std::string(); }).ok());
+  EXPECT_FALSE(pool.Start(2).ok());
   pool.KillAll();
   EXPECT_EQ(pool.running(), 0u);
 }
 
 TEST(WorkerPoolTest, WaitReturnsWhenNothingEnds) {
-  WorkerPool pool(1, {.seconds = 0, .memory_mb = 0});
-  ASSERT_TRUE(pool.Start(0, []() -> std::string {
-                    for (;;) pause();
-                  }).ok());
+  WorkerPool pool(1, Limits(0, 0), [](size_t) -> std::string {
+    for (;;) pause();
+  });
+  ASSERT_TRUE(pool.Start(0).ok());
   auto t0 = std::chrono::steady_clock::now();
   EXPECT_TRUE(pool.Wait(0.2).empty());
   double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
