@@ -110,6 +110,7 @@ void ReadTargetRules(const json& t, TargetRules* out) {
     }
   }
   for (auto [key, dst] : {std::pair{"descriptive_before", &out->descriptive_before},
+                          std::pair{"descriptive_after", &out->descriptive_after},
                           std::pair{"achieved_sections", &out->achieved_sections},
                           std::pair{"achieved_heading_starts", &out->achieved_heading_starts},
                           std::pair{"reports", &out->report_target_sections},
@@ -127,6 +128,7 @@ void ReadTargetRules(const json& t, TargetRules* out) {
     out->quantity_units.push_back({NormalizeString(u.at("unit").get<std::string>()), FoldedList(u.at("words"))});
   out->quantity_leads = FoldedList(q.at("leads"));
   out->count_comparators = FoldedList(q.at("count_comparators"));
+  out->count_joins = FoldedList(q.at("count_joins"));
   out->count_ends = FoldedList(q.at("count_ends"));
   for (const json& e : t.at("examples"))
     out->examples.push_back({e.at("text").get<std::string>(), e.at("targets").dump(), e.value("kind", "")});

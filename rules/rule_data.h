@@ -76,6 +76,7 @@ struct TargetRules {
   std::string figure;                                // RE2, groups v1 p1 v2
   std::vector<FigureWords> before_figure, after_figure;
   std::vector<std::string> descriptive_before;       // folded phrases
+  std::vector<std::string> descriptive_after;        // folded words right after a figure
   std::vector<std::string> achieved_sections;
   std::vector<std::string> achieved_heading_starts;  // folded: at a heading's start, after its number
   struct QuantityUnit {
@@ -83,7 +84,7 @@ struct TargetRules {
     std::vector<std::string> words;  // folded
   };
   std::vector<QuantityUnit> quantity_units;
-  std::vector<std::string> quantity_leads, count_comparators, count_ends;  // folded
+  std::vector<std::string> quantity_leads, count_comparators, count_joins, count_ends;  // folded
   std::vector<std::string> report_kinds;             // doc_types ids: "bao_cao"
   std::vector<std::string> looking_ahead;            // folded: a clause of a results section that still commits
   std::vector<std::string> report_target_sections;   // folded: a report's heading that looks ahead

@@ -110,6 +110,7 @@ struct Figure {
   std::optional<double> max;
   std::string comparator, direction;
   std::string unit = "%";  // else a quantity's ("con/phụ nữ", "lần", "sàn giao dịch dữ liệu")
+  size_t counted_b = 0, counted_e = 0;  // a count's counted words, when it is one
   bool descriptive = false;
 };
 
@@ -359,6 +360,16 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
             e = v.SkipBack(a, e);
             if (e <= a) continue;
             fg.unit = text_of(a, e);
+            fg.counted_b = a, fg.counted_e = e;
+          } else if (const Figure* prev = figs.empty() ? nullptr : &figs.back();
+                     prev != nullptr && prev->counted_e > prev->counted_b &&
+                     v.LongestEnding(cb, v.SkipBack(cb, fg.fb), r.count_joins) > 0 &&
+                     v.StartsWith(a, ce, F.substr(prev->counted_b, prev->counted_e - prev->counted_b))) {
+            // "ít nhất 22 xã ... và 59 xã ...": the same count, once more.
+            fg.unit = prev->unit;
+            fg.counted_b = a, fg.counted_e = a + (prev->counted_e - prev->counted_b);
+            fg.comparator = prev->comparator;
+            fg.direction = prev->direction;
           } else {
             continue;
           }
@@ -400,11 +411,13 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         fg.ps = p;
         // A quantity needs a comparator or a lead ("đạt", "gấp") before it:
         // "kinh phí là 139 triệu đồng" is an amount.
-        if (fg.unit != "%" && cmp_before.empty() && v.Find(p, fg.fb, r.quantity_leads) >= fg.fb) continue;
+        if (fg.unit != "%" && cmp_before.empty() && fg.comparator.empty() && v.Find(p, fg.fb, r.quantity_leads) >= fg.fb)
+          continue;
         // words after
         fg.end = fg.fe;
         std::string cmp_after;
         size_t a = v.SkipFwd(fg.fe, ce);
+        if (v.LongestStarting(a, ce, r.descriptive_after) > 0) fg.descriptive = true;
         for (const FigureWords& c : r.after_figure) {
           size_t l = v.LongestStarting(a, ce, c.words);
           if (l > 0) {

@@ -16,9 +16,11 @@
 //     "cắt giảm ít nhất", "duy trì") and those right after it through
 //     `after_figure` ("trở lên"): they give the comparator (">=", ">", "<=",
 //     "<", "range" or "=") and the direction ("reach", "reduce", "maintain").
-//  4. Descriptive figures are dropped: inside parentheses, or right after a
+//  4. Descriptive figures are dropped: inside parentheses, right after a
 //     `descriptive_before` phrase ("tự bảo đảm từ 70% đến dưới 100% chi
-//     thường xuyên" names a class of units; "đã đạt 65%" is a result).
+//     thường xuyên" names a class of units; "đã đạt 65%" is a result), or
+//     right before a `descriptive_after` word ("80% đang sinh sống": what is
+//     the case now).
 //  5. Metrics.  A figure either follows its metric ("mức độ hài lòng ... đạt
 //     tối thiểu 97%") or precedes it ("100% TTHC được cung cấp trực tuyến
 //     toàn trình").  The words between two figures of one clause go to the
