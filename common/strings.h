@@ -30,12 +30,13 @@ inline std::vector<std::string> SplitWords(std::string_view s) {
   return out;
 }
 
-// words[from, to) joined by single spaces (SplitWords' inverse); empty
-// words before the first that is not add nothing.
-inline std::string JoinWords(const std::vector<std::string>& words, size_t from = 0, size_t to = std::string::npos) {
+// words[from, to) joined by single spaces (SplitWords' inverse), or by
+// `sep`; empty words before the first that is not add nothing.
+inline std::string JoinWords(const std::vector<std::string>& words, size_t from = 0, size_t to = std::string::npos,
+                             std::string_view sep = " ") {
   std::string s;
   for (size_t i = from; i < to && i < words.size(); ++i) {
-    if (!s.empty()) s.push_back(' ');
+    if (!s.empty()) s += sep;
     s += words[i];
   }
   return s;

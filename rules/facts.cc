@@ -516,12 +516,6 @@ void ReadIssuerAndNumber(const Reading& r, DocumentFacts& facts) {
   }
 }
 
-std::string JoinReadingsOr(const std::vector<std::string>& readings) {
-  std::string out;
-  for (const std::string& s : readings) out += (out.empty() ? "" : " or ") + s;
-  return out;
-}
-
 // The date of a line printed with a blank day or month, from the
 // handwriting OCR read in it (DateFromBlank), said in a diagnostic.
 std::optional<std::string> DateOfBlankIn(const Reading& r, const Line& l, const DateLine& dl) {
@@ -531,7 +525,7 @@ std::optional<std::string> DateOfBlankIn(const Reading& r, const Line& l, const 
     std::optional<std::string> date = DateFromBlank(dl, b, latest);
     if (!date) continue;
     r.Diag("date_from_handwriting",
-           "the " + b.field + " is written by hand, read as " + JoinReadingsOr(b.readings) + "; the date is " +
+           "the " + b.field + " is written by hand, read as " + JoinWords(b.readings, 0, b.readings.size(), " or ") + "; the date is " +
                *date + ", the only one not after " + latest + ", when the file was made or signed",
            l.page);
     return date;

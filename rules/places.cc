@@ -36,9 +36,11 @@ const Province* DistrictProvince(const std::string& folded, bool bare, const Rul
   auto province_of = [&](const std::string& name, const std::string& level) -> const Province* {
     const Province* found = nullptr;
     bool several = false;
+    auto [begin, end] = data.places.by_folded.equal_range(name);
     for (int pass = 0; pass < 2 && found == nullptr && !several; ++pass)
-      for (const District& d : data.places.districts) {
-        if (d.folded != name || (pass == 0 && !level.empty() && d.level != level)) continue;
+      for (auto it = begin; it != end; ++it) {
+        const District& d = data.places.districts[it->second];
+        if (pass == 0 && !level.empty() && d.level != level) continue;
         const Province* p = &data.provinces[d.province];
         if (found != nullptr && found != p) several = true;
         found = p;

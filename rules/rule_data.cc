@@ -214,6 +214,7 @@ Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data)
         if (std::find(data->places.levels.begin(), data->places.levels.end(), dd.level) == data->places.levels.end())
           data->places.levels.push_back(dd.level);
         dd.province = static_cast<size_t>(pi);
+        data->places.by_folded.emplace(dd.folded, data->places.districts.size());
         data->places.districts.push_back(std::move(dd));
       }
     }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -172,6 +173,7 @@ struct RuleData {
   // rules/provinces.json, admin_units.json and provinces_2025.json (rules/places.h).
   struct {
     std::vector<District> districts;
+    std::unordered_multimap<std::string, size_t> by_folded;  // District::folded -> index in districts
     std::vector<std::string> levels;  // folded, the districts' own: "huyen", "quan", "thi xa", "thanh pho"
     std::string merger_date;          // "2025-07-01"
     std::string examples_json;        // {"examples": [...], "counter_examples": [...]}, for the tests

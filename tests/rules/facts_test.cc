@@ -146,6 +146,13 @@ Block Column(int page, int band, int column, std::vector<Line> lines) {
   return b;
 }
 
+// The references reader of the built-in rules, made once.
+const LegalRefExtractor& Refs() {
+  static const std::shared_ptr<const LegalRefExtractor> refs =
+      LegalRefExtractor::Create(DefaultRuleData().value()).value();
+  return *refs;
+}
+
 // A page of lines stacked 15 pt apart in two-column bands: for each band,
 // its left and right column's lines, from its top, and a signer's name 100
 // pt under the top in the right column (the space for the signature
@@ -176,24 +183,20 @@ Page Banded(int n, const std::vector<BandSpec>& bands) {
 // trình's.  The signer is the first document's: the search stops at a later
 // page's national motto.
 TEST(FactsTest, TheSignerIsTheFirstDocumentsNotAnAttachments) {
-  auto data = DefaultRuleData();
-  ASSERT_TRUE(data.ok());
-  auto refs = LegalRefExtractor::Create(data.value());
-  ASSERT_TRUE(refs.ok());
   LaidOutDocument doc;
   doc.pages.push_back(Banded(1, {{40, {"CÔNG AN TỈNH LÂM ĐỒNG", "Số: 239/TTr-CAT-PC06"},
-                                  {"Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 01 tháng 4 năm 2026"}},
+                                  {"Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 01 tháng 4 năm 2026"}, ""},
                                  {600, {"Nơi nhận:", "- Như kính gửi;"}, {"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}, "Nguyễn Tường Vũ"}}));
   doc.pages.push_back(Banded(2, {{40, {"BAN CHỈ ĐẠO", "Số: /BC-BCĐ"},
-                                  {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"}},
+                                  {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"}, ""},
                                  {600, {"Nơi nhận:", "- Như trên;"}, {"TM. BAN CHỈ ĐẠO", "PHÓ CHỦ TỊCH"}, "Nguyễn Ngọc Phúc"}}));
-  DocumentFacts f = ExtractFacts(doc, *refs.value(), nullptr);
+  DocumentFacts f = ExtractFacts(doc, Refs(), nullptr);
   ASSERT_TRUE(f.signer.name.has_value());
   EXPECT_EQ(*f.signer.name, "Nguyễn Tường Vũ");
   // One document alone: its last band's signer, as before.
   doc.pages.pop_back();
   doc.pages.push_back(Banded(2, {{600, {"Nơi nhận:"}, {"CHỦ TỊCH"}, "Trần Văn Lâm"}}));
-  f = ExtractFacts(doc, *refs.value(), nullptr);
+  f = ExtractFacts(doc, Refs(), nullptr);
   ASSERT_TRUE(f.signer.name.has_value());
   EXPECT_EQ(*f.signer.name, "Trần Văn Lâm");
 }
@@ -320,27 +323,23 @@ TEST(FactsTest, AHandwrittenDayIsTheOneReadingTheFileAllows) {
 // The whole reader: the date line's blank day on page 1 is taken from the
 // readings OCR left there, and said in a diagnostic.
 TEST(FactsTest, TheDateLineTakesItsBlankDayFromTheReadingsUnderIt) {
-  auto data = DefaultRuleData();
-  ASSERT_TRUE(data.ok());
-  auto refs = LegalRefExtractor::Create(data.value());
-  ASSERT_TRUE(refs.ok());
   LaidOutDocument doc;
   doc.pages.push_back(Banded(1, {{40, {"BCH ĐOÀN TỈNH TIỀN GIANG", "Số: -CV/TĐTN-XDĐ"},
-                                  {"ĐOÀN TNCS HỒ CHÍ MINH", "Tiền Giang, ngày tháng 4 năm 2025"}}}));
+                                  {"ĐOÀN TNCS HỒ CHÍ MINH", "Tiền Giang, ngày tháng 4 năm 2025"}, ""}}));
   const Line& date_line = doc.pages[0].blocks[1].lines[1];
   ASSERT_NE(date_line.Text().find("ngày"), std::string::npos);
   doc.blanks.push_back({1, Box{410, date_line.box.y0, 426, date_line.box.y1}, "day", {"18", "28"}});
   std::vector<Diagnostic> diags;
-  EXPECT_EQ(ExtractFacts(doc, *refs.value(), &diags).date, std::nullopt);  // the file says nothing of its date
+  EXPECT_EQ(ExtractFacts(doc, Refs(), &diags).date, std::nullopt);  // the file says nothing of its date
   doc.created = "2025-04-21";
   diags.clear();
-  EXPECT_EQ(ExtractFacts(doc, *refs.value(), &diags).date, std::optional<std::string>("2025-04-18"));
+  EXPECT_EQ(ExtractFacts(doc, Refs(), &diags).date, std::optional<std::string>("2025-04-18"));
   bool said = false;
   for (const Diagnostic& d : diags) said = said || d.code == "date_from_handwriting";
   EXPECT_TRUE(said);
   // A blank on another line is not the date line's.
   doc.blanks[0].box = Box{410, date_line.box.y1 + 20, 426, date_line.box.y1 + 32};
-  EXPECT_EQ(ExtractFacts(doc, *refs.value(), nullptr).date, std::nullopt);
+  EXPECT_EQ(ExtractFacts(doc, Refs(), nullptr).date, std::nullopt);
 }
 
 }  // namespace

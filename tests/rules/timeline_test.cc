@@ -30,7 +30,9 @@ TEST(TimelineTest, DataExamples) {
     EXPECT_EQ(Opt(t.condition), want.value("condition", "null"));
     EXPECT_EQ(t.year_inferred, want.value("year_inferred", false));
     EXPECT_EQ(t.parts.size(), want.value("parts", 0u));
-    if (want.contains("first_label") && !t.parts.empty()) EXPECT_EQ(t.parts[0].label, want["first_label"].get<std::string>());
+    if (want.contains("first_label") && !t.parts.empty()) {
+      EXPECT_EQ(t.parts[0].label, want["first_label"].get<std::string>());
+    }
   }
 }
 
