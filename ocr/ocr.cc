@@ -64,6 +64,35 @@ PageImage FromPix(PIX* pix) {
   return img;
 }
 
+// The dark band a scanner leaves along a page's edge (the lid's shadow
+// where the sheet is smaller than the glass, a black backing strip) goes
+// white: Tesseract's Otsu threshold is the whole page's, and a band of black
+// pulls it down so far that faint print breaks up (r05's page 7 came out
+// as "kế uá trình … ngÌ" for "Quá trình … đề nghị").  A band is dark ink
+// touching the image's edge that runs over a quarter of the page's width or
+// height; a letter cut by the edge of a cropped scan is far smaller, and
+// stays.  Returns the share of the page still dark (below 128) after.
+double WhitenScannerBorders(PIX* grey) {
+  PixPtr bin(pixConvertTo1(grey, 128));
+  if (!bin) return 1;
+  int w = pixGetWidth(grey), h = pixGetHeight(grey);
+  l_int32 dark = 0, band = 0;
+  pixCountPixels(bin.get(), &dark, nullptr);
+  PixPtr edge(pixExtractBorderConnComps(bin.get(), 8));
+  PixPtr bands(edge ? pixSelectBySize(edge.get(), w / 4, h / 4, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr) : nullptr);
+  if (bands) {
+    pixSetMasked(grey, bands.get(), 255);
+    pixCountPixels(bands.get(), &band, nullptr);
+  }
+  return w > 0 && h > 0 ? static_cast<double>(dark - band) / (static_cast<double>(w) * h) : 1;
+}
+
+// A page with less dark ink than this share is blank (the back of a sheet,
+// show-through and specks): not given to Tesseract, which would spend
+// seconds on its noise and find nothing.  A short line of text is several
+// times more (12 characters at 300 dpi: about 0.0002).
+constexpr double kBlankInk = 0.00015;
+
 // Long thin runs of dark pixels: table rulings (and underlines, as in a
 // born-digital PDF).  min_run is in pixels; a run thicker than max_thick is
 // a picture, not a line.
@@ -212,6 +241,10 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   }
   e->impl_->api.SetPageSegMode(tesseract::PSM_AUTO);
   e->impl_->api.SetVariable("debug_file", "/dev/null");
+  // Leptonica reports to stderr what Tesseract's page segmentation asks of
+  // it and gets back empty ("Error in pixScanForForeground: invalid box"
+  // for blobs at the image's edge); every call of ours checks its result.
+  setMsgSeverity(L_SEVERITY_NONE);
   return e;
 }
 
@@ -225,6 +258,7 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
   PageImage image = DropColourInk(colour);
   PixPtr pix = ToPix(image);
   if (!pix) return Status::Internal("cannot allocate the page image");
+  if (WhitenScannerBorders(pix.get()) < kBlankInk) return out;
   // 1. Skew.  Leptonica gives the angle that straightens the page; small
   // angles with low confidence are noise.
   l_float32 angle = 0, conf = 0;
@@ -335,8 +369,10 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
       for (const FillIn& f : fills) {
         api.SetVariable("tessedit_char_whitelist", ("0123456789" + f.label).c_str());
         double h = f.box.height() / sy;
-        int x0 = static_cast<int>(f.label_box.x0 / sx), x1 = static_cast<int>(f.box.x1 / sx);
-        int y0 = static_cast<int>(f.box.y0 / sy - 0.35 * h), y1 = static_cast<int>(f.box.y1 / sy + 0.35 * h);
+        const int iw = pixGetWidth(inked.get()), ih = pixGetHeight(inked.get());
+        int x0 = std::max(0, static_cast<int>(f.label_box.x0 / sx)), x1 = std::min(iw, static_cast<int>(f.box.x1 / sx));
+        int y0 = std::max(0, static_cast<int>(f.box.y0 / sy - 0.35 * h));
+        int y1 = std::min(ih, static_cast<int>(f.box.y1 / sy + 0.35 * h));
         BoxPtr clip(boxCreate(x0, y0, x1 - x0, y1 - y0));
         PixPtr cut(clip && x1 > x0 && y1 > y0 ? pixClipRectangle(inked.get(), clip.get(), nullptr) : nullptr);
         // Tesseract wants a margin of paper round a word.
