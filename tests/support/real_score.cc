@@ -55,19 +55,27 @@ bool ScoreRealDocument(const Pipeline& pipeline, const std::string& pdf, const j
     }
   }
   const json& doc = want["document"];
-  for (const char* f : {"kind", "number", "date", "issuer", "province", "title"}) {
-    if (!doc.contains(f)) continue;
+  s.source = want.value("source", "");
+  s.tuned_on = want.value("tuned_on", true);
+  auto count_fact = [&s](const std::string& name, const json& printed, const json& g) {
     ++s.facts;
-    const json& g = s.got["document"][f];
-    if (g == doc[f] || (g.is_string() && doc[f].is_string() && SameText(doc[f], g))) ++s.facts_right;
-    else s.missed.push_back(std::string("fact ") + f + ": " + s.got["document"][f].dump());
-  }
+    if (g == printed || (g.is_string() && printed.is_string() && SameText(printed, g))) {
+      ++s.facts_right;
+      return;
+    }
+    if (g.is_null()) {
+      ++s.facts_null;
+    } else {
+      ++s.facts_wrong;
+      s.facts_wrong_names.push_back(name);
+    }
+    s.missed.push_back("fact " + name + ": " + g.dump() + (g.is_null() ? "" : " (printed " + printed.dump() + ")"));
+  };
+  for (const char* f : {"kind", "number", "date", "issuer", "province", "title"})
+    if (doc.contains(f)) count_fact(f, doc[f], s.got["document"][f]);
   if (doc.contains("signer")) {
-    ++s.facts;
-    const json& g = s.got["document"]["signer"]["name"];
-    const json& n = doc["signer"]["name"];
-    if (g == n || (g.is_string() && n.is_string() && SameText(n, g))) ++s.facts_right;
-    else s.missed.push_back("fact signer: " + s.got["document"]["signer"]["name"].dump());
+    const json& sg = s.got["document"]["signer"];
+    count_fact("signer", doc["signer"]["name"], sg.is_object() ? sg.value("name", json()) : json());
   }
   std::set<std::string> got_refs;
   for (const json& r : s.got["legal_references"]) got_refs.insert(r["number"]);
