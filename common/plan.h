@@ -60,6 +60,18 @@ struct Target {
   Location where;                   // the figure
 };
 
+// A figure of the text that is kept as no target, with why (schema 1.7.0
+// figures_left_out): an auditor sees every percentage, target or not.
+struct LeftOutFigure {
+  double value = 0;
+  std::optional<double> max;    // a range's upper bound
+  std::string unit = "%";
+  std::string reason;           // rules/targets.h kResult, kInParentheses …
+  std::string text;             // the words around it as printed (normalized)
+  std::vector<std::string> section;  // heading path, outermost first
+  Location where;               // the figure
+};
+
 // When a task is due, read from its "Thời gian thực hiện" cell.
 struct Timeline {
   std::string text;                       // as printed (normalized)
@@ -181,6 +193,7 @@ struct PlanResult {
   DocumentFacts document;
   std::vector<LegalReference> legal_references;
   std::vector<Target> targets;
+  std::vector<LeftOutFigure> figures_left_out;  // every figure read that is no target, with why
   std::vector<Task> tasks;
   std::vector<Diagnostic> diagnostics;
 };

@@ -1,5 +1,8 @@
 #include "common/utf8.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace kh::utf8 {
 
 char32_t Next(std::string_view s, size_t* i) {
@@ -59,6 +62,26 @@ bool IsValid(std::string_view s) {
     if (c == 0xFFFD && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) return false;
   }
   return true;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  std::u32string x, y;
+  for (size_t i = 0; i < a.size();) x.push_back(Next(a, &i));
+  for (size_t i = 0; i < b.size();) y.push_back(Next(b, &i));
+  if ((x.size() > y.size() ? x.size() - y.size() : y.size() - x.size()) > limit) return limit + 1;
+  std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    size_t row_min = cur[0];
+    for (size_t j = 1; j <= y.size(); ++j) {
+      cur[j] = std::min({prev[j - 1] + (x[i - 1] != y[j - 1]), prev[j] + 1, cur[j - 1] + 1});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[y.size()], limit + 1);
 }
 
 }  // namespace kh::utf8

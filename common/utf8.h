@@ -27,6 +27,12 @@ inline size_t SeqLen(unsigned char b) {
 // True if s is well-formed UTF-8.
 bool IsValid(std::string_view s);
 
+// The fewest code points to insert, delete or replace to turn a into b
+// (Levenshtein), counting no further than `limit`: a result above it is
+// limit + 1.  Names matched to a list ("Lâm Đông" to "Lâm Đồng") and codes
+// read by OCR ("TIr" for "TTr") are compared this way.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit = 8);
+
 }  // namespace kh::utf8
 
 #endif  // KEHOACH_COMMON_UTF8_H_

@@ -87,6 +87,7 @@ struct RawPage {
   int curved_fills = 0;
   std::vector<InkText> stamps;  // set by OCR (ocr/ocr.h)
   std::vector<BlankReadings> blanks;  // set by OCR
+  bool ocr = false;  // its words were read by OCR from its image, not from its text layer
 };
 
 // A page rendered for OCR: rows top down, `channels` bytes a pixel, 3 (red,

@@ -326,6 +326,7 @@ LaidOutDocument Layout(RawDocument doc) {
     RawPage& rp = doc.pages[p];
     Page page;
     page.number = rp.number;
+    page.ocr = rp.ocr;
     page.width = rp.width;
     page.height = rp.height;
     page.rulings = std::move(rp.rulings);

@@ -57,6 +57,7 @@ struct Page {
   std::vector<Block> blocks;          // reading order
   std::vector<Line> dropped;          // running headers/footers removed
   std::vector<Ruling> rulings;
+  bool ocr = false;                   // as RawPage has it: read by OCR
 };
 
 struct LaidOutDocument {

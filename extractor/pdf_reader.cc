@@ -27,6 +27,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/date.h"
 #include "common/utf8.h"
 #include "extractor/extractor.h"
 #include "extractor/pkcs7.h"
@@ -348,10 +349,8 @@ static std::string CreationDate(PDFDoc* doc) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, tzh = 0, tzm = 0;
   char tz = 0;
   if (!raw || !parseDateString(raw.get(), &y, &mo, &d, &h, &mi, &sec, &tz, &tzh, &tzm)) return "";
-  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
-  return buf;
+  std::optional<Date> day = Date::Make(y, mo, d);
+  return day && y >= 1990 ? day->Iso() : "";
 }
 
 Result<RawDocument> ReadPdf(const std::string& path, const ReadOptions& options) {

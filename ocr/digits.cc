@@ -297,8 +297,20 @@ DigitReading DigitReader::Read(const PageImage& grey, const Box& region, double 
   // Figures: ink at least half a line high, at most two lines; pieces beside
   // them in x join them.
   std::vector<Component> parts = Components(ink, w, h), figures, pieces;
+  // Ink a figure high lying over the blank by a figure's width or more that
+  // no figure below is made of (a scrawl too long for one, figures run into
+  // the printed symbol after them: r21's "4552/" read as "45"): the reading
+  // leaves some of what is written unread, and is not sure.
+  bool unread = false;
+  auto over_blank = [&](const Component& c) {
+    double a = std::max<double>(x0 + c.x0, from_x), b = std::min<double>(x0 + c.x1 + 1, to_x);
+    return c.height() >= 0.45 * lh && c.height() <= 2.2 * lh && b - a >= 0.5 * lh;
+  };
   for (Component& c : parts) {
-    if (c.height() > 2.2 * lh || c.width() > 4 * lh) continue;  // a rule, a seal's edge
+    if (c.height() > 2.2 * lh || c.width() > 4 * lh) {  // a rule, a seal's edge
+      unread = unread || over_blank(c);
+      continue;
+    }
     (c.height() >= 0.45 * lh ? figures : pieces).push_back(std::move(c));
   }
   std::sort(figures.begin(), figures.end(), [](const Component& a, const Component& b) { return a.x0 < b.x0; });
@@ -332,7 +344,9 @@ DigitReading DigitReader::Read(const PageImage& grey, const Box& region, double 
   cut.erase(std::remove_if(cut.begin(), cut.end(),
                            [&](const Component& c) {
                              double centre = x0 + (c.x0 + c.x1 + 1) / 2.0;
-                             return centre < from_x || centre > to_x;
+                             bool outside = centre < from_x || centre > to_x;
+                             unread = unread || (outside && over_blank(c));
+                             return outside;
                            }),
             cut.end());
   if (cut.empty()) return out;
@@ -396,8 +410,9 @@ DigitReading DigitReader::Read(const PageImage& grey, const Box& region, double 
     }
     out.figures.push_back(fig);
   }
-  out.sure = true;
-  for (const DigitFigure& fig : out.figures) {
+  out.sure = !unread;
+  out.unread_ink = unread;
+  for (DigitFigure& fig : out.figures) {
     out.digits += fig.digit;
     out.sure = out.sure && fig.sure;
   }

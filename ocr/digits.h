@@ -57,7 +57,12 @@ struct DigitFigure {
 struct DigitReading {
   std::string digits;  // "589"; empty when no figure was found
   std::vector<DigitFigure> figures;
-  bool sure = false;   // every figure is
+  bool sure = false;   // every figure is, and no ink of the blank is left unread
+  // Ink over the blank, a figure high, that no figure was made of (a stroke
+  // too long for a figure, figures run into the printed word after them),
+  // or, as the OCR stage finds, blue ink under the printed word after a
+  // number's blank: what was read may be only part of what is written.
+  bool unread_ink = false;
 };
 
 // Every string the figures may be read as: a sure figure is its digit; one

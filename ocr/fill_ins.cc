@@ -213,8 +213,10 @@ std::vector<FillIn> FindBlanks(const std::vector<Word>& w) {
 }
 
 std::string JoinReadings(const std::string& engine, const DigitReading& hand) {
-  if (hand.figures.empty()) return engine;
+  if (hand.figures.empty()) return hand.unread_ink ? "" : engine;
   if (hand.sure) return hand.digits;
+  // Ink left unread: the figures found are not all there is.
+  if (hand.unread_ink) return "";
   std::string digits;
   for (char c : engine)
     if (c >= '0' && c <= '9') digits.push_back(c);

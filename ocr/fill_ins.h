@@ -80,7 +80,9 @@ std::vector<FillIn> FindBlanks(const std::vector<Word>& words);
 // digits agree with it (as many, and equal at every sure figure; a sure
 // leading 0 may be missing, "0?" and "3"): the engine's digits are taken.
 // Else the blank is given as empty ("").  When no figure was found, the
-// engine's reading.
+// engine's reading.  A reading that left ink of the blank unread (r21's
+// handwritten 4552 run into its "/", read as 45) gives nothing: a null
+// number, never part of one.
 std::string JoinReadings(const std::string& engine, const DigitReading& hand);
 
 // The readings of a day or month blank in doubt that its range allows (a

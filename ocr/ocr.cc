@@ -393,6 +393,16 @@ Result<OcrResult> OcrEngine::Recognize(const PageImage& colour, double page_widt
         const FigureSpan& span = f.span;
         Box look{span.look.x0 / sx, span.look.y0 / sy, span.look.x1 / sx, span.look.y1 / sy};
         DigitReading hand = DigitReader::Embedded().Read(inked_grey, look, span.from / sx, span.to / sx, h);
+        // Blue ink under the printed word after a number's blank: the
+        // figures ran on under the word OCR boxed over them (r21's "4552",
+        // whose "52" the box of "/BCA-C04" took), and what was read of the
+        // blank is only part of it.
+        if (f.kind == FillIn::kNumber) {
+          FigureSpan past = span;
+          past.from = span.to + 0.2 * f.box.height();
+          past.to = span.to + 1.5 * f.box.height();
+          if (BlueInk(colour, past, 1 / sx, 1 / sy)) hand.unread_ink = true, hand.sure = false;
+        }
         read = JoinReadings(read, hand);
         if (read.empty() && f.kind != FillIn::kNumber) {
           std::vector<std::string> in_range = ReadingsInRange(f.kind, hand);

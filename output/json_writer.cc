@@ -185,6 +185,20 @@ std::string ToJson(const PlanResult& plan) {
   ordered_json targets = ordered_json::array();
   for (const Target& t : plan.targets) targets.push_back(TargetJson(t));
   j["targets"] = targets;
+  ordered_json left_out = ordered_json::array();
+  for (const LeftOutFigure& f : plan.figures_left_out) {
+    ordered_json o;
+    o["value"] = Number(f.value);
+    o["max"] = f.max ? Number(*f.max) : ordered_json(nullptr);
+    o["unit"] = f.unit;
+    o["reason"] = f.reason;
+    o["text"] = f.text;
+    o["section"] = f.section;
+    o["page"] = f.where.page;
+    o["bbox"] = BoxJson(f.where.bbox);
+    left_out.push_back(o);
+  }
+  j["figures_left_out"] = left_out;
   ordered_json tasks = ordered_json::array();
   for (const Task& t : plan.tasks) tasks.push_back(TaskJson(t));
   j["tasks"] = tasks;

@@ -13,7 +13,7 @@
 namespace kh {
 
 inline constexpr const char* kSchemaId = "kehoach.plan";
-inline constexpr const char* kSchemaVersion = "1.6.0";
+inline constexpr const char* kSchemaVersion = "1.7.0";
 
 // Pretty-printed (2 spaces), UTF-8, ending in a newline.  Boxes are
 // [x0, y0, x1, y1] in PDF points from the page's top-left, rounded to 0.1.

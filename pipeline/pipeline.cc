@@ -226,6 +226,7 @@ Result<LaidOutDocument> Pipeline::Read(const std::string& path, SourceInfo* sour
       repairer_->Repair(&texts, line_start);
       for (size_t i = 0; i < texts.size(); ++i) r->words[i].text = std::move(texts[i]);
       page.words = std::move(r->words);
+      page.ocr = true;
       page.stamps = std::move(r->stamps);
       page.blanks = std::move(r->blanks);
       page.rulings.insert(page.rulings.end(), r->rulings.begin(), r->rulings.end());
@@ -300,7 +301,7 @@ void Pipeline::Extract(const LaidOutDocument& laid, PlanResult* result) const {
   tctx.period_to = plan.document.period_to;
   tctx.kind = plan.document.kind;
   if (plan.document.date && plan.document.date->size() >= 4) tctx.plan_year = std::stoi(plan.document.date->substr(0, 4));
-  plan.targets = targets_->Extract(nt, Paragraphs(text, nt), tctx, locate);
+  plan.targets = targets_->Extract(nt, Paragraphs(text, nt), tctx, locate, &plan.figures_left_out);
   TaskContext kctx;
   if (plan.document.period_from && plan.document.period_from == plan.document.period_to) {
     kctx.plan_year = *plan.document.period_from;

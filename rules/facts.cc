@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 
 #include <re2/re2.h>
 
@@ -14,6 +15,7 @@
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "normalizer/normalizer.h"
+#include "normalizer/syllables.h"
 #include "rules/levels.h"
 #include "rules/places.h"
 
@@ -84,6 +86,15 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
   for (size_t i = 0; i < t.size();)
     if (IsFoldedLetter(utf8::Next(t, &i))) e = i;
   t = t.substr(0, e);
+  // Brackets, quotes and stops OCR put inside it ("Đại (tá Đậu Xuân Bảo").
+  std::string letters;
+  for (size_t i = 0; i < t.size();) {
+    size_t at = i;
+    char32_t c = utf8::Next(t, &i);
+    if (IsFoldedLetter(c) || c == U' ') letters.append(t, at, i - at);
+    else letters.push_back(' ');
+  }
+  t = letters;
   std::vector<std::string> w = SplitWords(t);
   std::vector<std::string> fw = SplitWords(Fold(t));
   // A rank before the name, its words matched as OCR may read them: a word
@@ -112,6 +123,9 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
     char32_t first = utf8::Next(w[k], &i);
     std::string head = w[k].substr(0, i), rest = w[k].substr(i);
     if (!IsFoldedLetter(first) || ToUpper(head) != head || ToLower(rest) != rest) return std::nullopt;
+    // A name's words have two letters or more, but the "Y" of Ê Đê men's
+    // names: a lone capital is a stroke of the signature ("G Zoc").
+    if (rest.empty() && head != "Y") return std::nullopt;
     for (size_t j = 0; j < rest.size();)
       if (!IsFoldedLetter(utf8::Next(rest, &j))) return std::nullopt;
   }
@@ -176,9 +190,9 @@ std::optional<DocumentFacts::Received> ReadReceivedStamp(const std::string& text
       size_t at = f.find(lab);
       if (at == std::string::npos || r.date) continue;
       int d = 0, m = 0, y = 0;
-      if (RE2::FullMatch(f.substr(at + lab.size()), kDate, &d, &m, &y) && d >= 1 && d <= 31 && m >= 1 && m <= 12) {
+      if (RE2::FullMatch(f.substr(at + lab.size()), kDate, &d, &m, &y)) {
         if (y < 100) y += 2000;
-        if (y >= 1990 && y <= 2100) r.date = IsoDate(y, m, d);
+        if (std::optional<Date> day = Date::Make(y, m, d); day && y >= 1990) r.date = day->Iso();
       }
     }
   }
@@ -228,14 +242,16 @@ std::optional<std::string> ReadNumberLine(const std::string& line, const LegalRe
   std::string t = NormalizeString(line);
   *is_line = RE2::PartialMatch(Fold(t), Pattern(refs.data().facts.number_line));
   if (!*is_line) return std::nullopt;
-  // The number is after the colon, else after the two letters of "Số"
-  // ("Số 26/KH-UBND", "Số26/KH-UBND").
-  size_t after = t.find(':');
-  if (after != std::string::npos) {
-    ++after;
-  } else {
-    after = 0;
-    for (int letters = 0; letters < 2 && after < t.size(); ++letters) utf8::Next(t, &after);
+  // The number follows the two letters of "Số", the spaces after them and
+  // its colon, or what OCR made of the colon ("Số“ /TTr", "Số; 12"); none in
+  // "Số 26/KH-UBND", "Số26/KH-UBND".
+  size_t after = 0;
+  for (int letters = 0; letters < 2 && after < t.size(); ++letters) utf8::Next(t, &after);
+  while (after < t.size() && t[after] == ' ') ++after;
+  if (after < t.size()) {
+    size_t next = after;
+    char32_t c = utf8::Next(t, &next);
+    if (c != U'/' && !IsFoldedLetter(c) && !(c >= U'0' && c <= U'9')) after = next;
   }
   return refs.CanonicalNumber(t.substr(after));
 }
@@ -254,31 +270,56 @@ std::optional<DateLine> ReadDateLine(const std::string& line, const RuleData& da
   size_t plen = 0;
   std::string folded_place = Fold(place);
   if (const Province* p = data.ProvinceAtStart(folded_place, &plen);
-      p != nullptr && plen == folded_place.size() && ToLower(place) != ToLower(p->name))
+      p != nullptr && plen == folded_place.size() && ToLower(place) != ToLower(p->name)) {
     place = p->name;
+  } else if (p == nullptr || plen != folded_place.size()) {
+    // One letter off a province's name ("Lâm Đòng", "Quảng Ngăl"): its name.
+    std::vector<std::string> fw = SplitWords(folded_place);
+    size_t words = 0;
+    if (const Province* near = ProvinceNamedNearly(fw, 0, data, &words); near != nullptr && words == fw.size())
+      place = near->name;
+  }
   out.place = place;
   auto number = [&](int k) { return m[k].data() ? std::stoi(std::string(m[k].data(), m[k].size())) : 0; };
   out.day = number(2), out.month = number(3), out.year = number(4);
-  if (out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= DaysInMonth(out.year, out.month))
-    out.date = IsoDate(out.year, out.month, out.day);
+  if (std::optional<Date> day = Date::Make(out.year, out.month, out.day)) out.date = day->Iso();
   return out;
 }
 
 std::string LatestDate(const LaidOutDocument& doc) {
-  std::string latest = doc.created;
+  std::optional<Date> latest = Date::FromIso(doc.created);
   for (const Signature& s : doc.signatures) {
-    int y = 0, mo = 0, d = 0;
-    if (std::sscanf(s.time.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 || d < 1 ||
-        d > DaysInMonth(y, mo))
-      continue;
-    if (s.time.find('Z') != std::string::npos && ++d > DaysInMonth(y, mo)) {
-      d = 1;
-      if (++mo > 12) mo = 1, ++y;
-    }
-    std::string day = IsoDate(y, mo, d);
-    if (latest.empty() || day < latest) latest = day;
+    std::optional<Date> day = Date::FromIso(s.time);
+    if (!day) continue;
+    if (s.time.find('Z') != std::string::npos) day = day->Next();
+    if (!latest || *day < *latest) latest = day;
   }
-  return latest;
+  return latest ? latest->Iso() : "";
+}
+
+std::string DateAfterItsFile(const LaidOutDocument& doc, const std::string& date) {
+  std::optional<Date> day = Date::FromIso(date);
+  if (!day) return "no date";
+  // The last signature: a file is signed by those who drafted and checked
+  // it before its issuer signs and dates it (r01: four days of signatures).
+  std::optional<Date> last_signed;
+  for (const Signature& s : doc.signatures) {
+    std::optional<Date> signed_on = Date::FromIso(s.time);
+    if (!signed_on) continue;
+    if (s.time.find('Z') != std::string::npos) signed_on = signed_on->Next();
+    if (!last_signed || *last_signed < *signed_on) last_signed = signed_on;
+  }
+  if (last_signed && *last_signed < *day) return "after the file's last signature (" + last_signed->Iso() + ")";
+  // A scan is made after its paper is signed and dated; a born-digital
+  // file's own date may be a tool's default (docx4j: r14's March 2025 for a
+  // January 2026 Công điện), so only a scanned first page is held to it.
+  const bool scanned = !doc.pages.empty() && doc.pages[0].ocr;
+  if (std::optional<Date> made = scanned ? Date::FromIso(doc.created) : std::nullopt) {
+    Date slack = *made;
+    for (int k = 0; k < kDaysAFileIsDatedAfterItIsMade; ++k) slack = slack.Next();
+    if (slack < *day) return "more than a month after the file was made (" + made->Iso() + ")";
+  }
+  return "";
 }
 
 std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadings& blank, const std::string& latest) {
@@ -292,8 +333,9 @@ std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadin
     if (r.empty() || r.size() > 2 || !std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
     int v = std::stoi(r), d = day ? v : line.day, mo = day ? line.month : v;
-    if (mo < 1 || mo > 12 || d < 1 || d > DaysInMonth(line.year, mo)) continue;
-    std::string date = IsoDate(line.year, mo, d);
+    std::optional<Date> made = Date::Make(line.year, mo, d);
+    if (!made) continue;
+    std::string date = made->Iso();
     if (date > latest) {
       ruled_out = true;
       continue;
@@ -307,15 +349,42 @@ std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadin
 
 std::optional<std::string> ReadOpeningDate(const std::string& line, const RuleData& data) {
   int d = 0, mo = 0, y = 0;
-  if (RE2::PartialMatch(Fold(NormalizeString(line)), Pattern(data.facts.opening_date), &d, &mo, &y) && d >= 1 &&
-      mo >= 1 && mo <= 12 && d <= DaysInMonth(y, mo))
-    return IsoDate(y, mo, d);
-  return std::nullopt;
+  if (!RE2::PartialMatch(Fold(NormalizeString(line)), Pattern(data.facts.opening_date), &d, &mo, &y)) return std::nullopt;
+  std::optional<Date> day = Date::Make(y, mo, d);
+  return day ? std::optional<std::string>(day->Iso()) : std::nullopt;
+}
+
+bool OpensTheBody(const std::string& line, const RuleData& data) {
+  std::string t = NormalizeString(line);
+  // The first letter (quotes and dashes before it aside) must be a capital.
+  size_t b = t.size();
+  for (size_t k = 0; k < t.size();) {
+    size_t at = k;
+    if (IsFoldedLetter(utf8::Next(t, &k))) {
+      b = at;
+      break;
+    }
+  }
+  if (b >= t.size()) return false;
+  size_t e = b;
+  utf8::Next(t, &e);
+  const std::string first = t.substr(b, e - b);
+  if (ToUpper(first) != first || ToLower(first) == first) return false;
+  // Whole words, marks and all.
+  const std::string lower = ToLower(t.substr(b));
+  for (const std::string& w : data.facts.title_end_starts)
+    if (lower.rfind(w, 0) == 0) {
+      size_t at = w.size();
+      if (at == lower.size() || !IsFoldedLetter(utf8::Next(lower, &at))) return true;
+    }
+  return false;
 }
 
 Period ReadPeriod(const std::string& title, const RuleData& data) {
   Period out;
   std::string text = Fold(NormalizeString(title));
+  // Another document's date or number named in the title is not the period.
+  RE2::GlobalReplace(&text, Pattern(data.facts.period_cited), " ");
   int a = 0, b = 0;
   if (RE2::PartialMatch(text, Pattern(data.facts.period_range), &a, &b) && a <= b) {
     out.from = a;
@@ -403,6 +472,15 @@ std::string BodyDisplayName(const std::string& printed, const RuleData& data) {
       i += SplitWords(rest.substr(0, plen)).size();
       continue;
     }
+    // After a level, a province's name with an OCR slip ("TỈNH QUÁNG NGÃl").
+    if (i > 0 && LevelAt(fw, i - 1, data) > 0) {
+      size_t words = 0;
+      if (const Province* near = ProvinceNamedNearly(fw, i, data, &words)) {
+        out.push_back(near->name);
+        i += words;
+        continue;
+      }
+    }
     // An abbreviation spelt out ("TW": trung ương).
     auto ab = std::find_if(data.body_abbreviations.words.begin(), data.body_abbreviations.words.end(),
                            [&](const auto& a) { return a.first == fw[i]; });
@@ -438,6 +516,52 @@ struct Reading {
     if (diags != nullptr) diags->push_back({code, msg, page});
   }
 };
+
+// Whether a body's name as read is one a person could have written: every
+// word of letters in small type (its capitals aside: "BCH", "C04") a
+// Vietnamese syllable.  OCR's reading of a worn typewritten header ("Cóc
+// xs") is not.
+struct NameWords {
+  SyllableSet syllables;
+  std::unordered_set<std::string> places;  // folded words of the places' names: "dak", "krong"
+};
+bool ReadableName(const std::string& name, const RuleData& data) {
+  static std::mutex mu;
+  static std::map<const RuleData*, std::unique_ptr<NameWords>> sets;
+  const NameWords* set = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    std::unique_ptr<NameWords>& s = sets[&data];
+    if (!s) {
+      s = std::make_unique<NameWords>();
+      s->syllables = SyllableSet(data.syllables.onsets, data.syllables.rhymes);
+      // Places are named in the languages of their people too ("Đắk
+      // Nông", "Krông Pắc"): the words of the lists' names count as words.
+      auto add = [&](const std::string& folded) {
+        for (const std::string& w : SplitWords(folded)) s->places.insert(w);
+      };
+      for (const Province& p : data.provinces)
+        for (const std::string& f : p.folded) add(f);
+      for (const LocalUnits* list : {&data.places.districts, &data.places.communes})
+        for (const District& d : list->units) add(d.folded);
+    }
+    set = s.get();
+  }
+  int words = 0;
+  for (const std::string& w : SplitWords(NormalizeString(name))) {
+    if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;  // a code: "C04"
+    std::string letters;
+    for (size_t i = 0; i < w.size();) {
+      size_t at = i;
+      if (IsFoldedLetter(utf8::Next(w, &i))) letters.append(w, at, i - at);
+    }
+    if (letters.empty()) continue;
+    ++words;
+    if (letters.size() >= 2 && IsAllCaps(letters)) continue;  // an abbreviation
+    if (!set->syllables.Contains(letters) && !set->places.count(Fold(letters))) return false;
+  }
+  return words > 0;
+}
 
 // The header band's left column: the parent body and the issuing body (the
 // bold part), then the "Số:" line.
@@ -499,6 +623,11 @@ void ReadIssuerAndNumber(const Reading& r, DocumentFacts& facts) {
       if (!issuer.empty()) {
         facts.issuer = BodyDisplayName(JoinLines(issuer), data);
         facts.provenance["issuer"] = LinesLocation(issuer);
+        if (!ReadableName(*facts.issuer, data)) {
+          diag("issuer_unreadable", "the issuing body reads \"" + *facts.issuer + "\", no name of Vietnamese words: left null",
+               issuer[0].page);
+          facts.issuer.reset();
+        }
       }
       if (!parent.empty()) {
         facts.parent_issuer = BodyDisplayName(JoinLines(parent), data);
@@ -551,8 +680,16 @@ bool ReadPlaceAndDate(const Reading& r, DocumentFacts& facts) {
       date_line = true;
       facts.date = dl->date;
       if (!facts.date) facts.date = DateOfBlankIn(r, l, *dl);
-      if (!facts.date)
+      if (!facts.date && dl->day > 0 && dl->month > 0)
+        diag("date_invalid", "the plan's date is no date of the calendar (\"" + NormalizeString(l.Text()) + "\")", l.page);
+      else if (!facts.date)
         diag("date_incomplete", "the plan's date is incomplete (\"" + NormalizeString(l.Text()) + "\"): a draft?", l.page);
+      if (facts.date) {
+        if (std::string after = DateAfterItsFile(r.doc, *facts.date); !after.empty()) {
+          diag("date_after_file", "the date read, " + *facts.date + ", is " + after + ": a figure misread? left null", l.page);
+          facts.date.reset();
+        }
+      }
       break;
     }
   }
@@ -573,10 +710,41 @@ void ReadKindAndTitle(const Reading& r, bool date_line, DocumentFacts& facts) {
   if (right != nullptr) header_bottom = std::max(header_bottom, right->box.y1);
   std::vector<Line> title_lines;
   const Line* kind_line = nullptr;
+  // The lines under the header, one group a body block.  A scan's header
+  // column may run down over the kind line (r07: "TỜ TRÌNH" taken into the
+  // right column): a line of a header column below its number and date
+  // lines, centred on the page and naming a kind, heads the first group
+  // under it.
+  const Line* swallowed = nullptr;
+  for (const Block* col : {left, right}) {
+    if (col == nullptr || swallowed != nullptr) continue;
+    bool past_number_or_date = false;
+    for (const Line& l : col->lines) {
+      bool is_number = false;
+      ReadNumberLine(l.Text(), refs, &is_number);
+      if (is_number || ReadDateLine(l.Text(), data)) {
+        past_number_or_date = true;
+        continue;
+      }
+      const bool centred = std::fabs(l.box.cx() - first.width / 2) < 0.08 * first.width;
+      if (past_number_or_date && centred && KindOfLine(l.Text(), data)) {
+        swallowed = &l;
+        break;
+      }
+    }
+  }
+  if (swallowed != nullptr) header_bottom = std::min(header_bottom, swallowed->box.y0);
+  std::vector<std::vector<const Line*>> groups;
   for (const Block& b : first.blocks) {
     if (b.kind != BlockKind::kBody || b.box.y1 < header_bottom) continue;
-    for (const Line& l : b.lines) {
-      if (l.box.cy() < header_bottom) continue;
+    groups.emplace_back();
+    if (swallowed != nullptr && b.box.y0 >= swallowed->box.y0) groups.back().push_back(swallowed), swallowed = nullptr;
+    for (const Line& l : b.lines)
+      if (l.box.cy() >= header_bottom) groups.back().push_back(&l);
+  }
+  for (const std::vector<const Line*>& group : groups) {
+    for (const Line* lp : group) {
+      const Line& l = *lp;
       // On a scan the bold flag may miss a line: a line centred under the
       // header counts as set apart too.
       const bool centred = std::fabs(l.box.cx() - first.width / 2) < 0.05 * first.width && l.box.width() < 0.8 * first.width;
@@ -597,6 +765,10 @@ void ReadKindAndTitle(const Reading& r, bool date_line, DocumentFacts& facts) {
         continue;
       }
       if (!l.bold && !(centred && std::fabs(l.box.cx() - kind_line->box.cx()) < 0.03 * first.width)) break;
+      // With no rule under the title, the body's first paragraph may be
+      // centred as a justified line is: it opens with "Căn cứ", "Thực
+      // hiện" … after a capital.
+      if (!l.bold && !title_lines.empty() && OpensTheBody(l.Text(), data)) break;
       // A gap wider than a line ends the title ("ỦY BAN NHÂN DÂN TỈNH …",
       // the authority line of a Quyết định, is bold too).
       const Line& prev = title_lines.empty() ? *kind_line : title_lines.back();
@@ -664,6 +836,169 @@ void ReadKindAndTitle(const Reading& r, bool date_line, DocumentFacts& facts) {
   }
 }
 
+// The number's type code against the kind: "511/TIr-CAT" in a Tờ trình is
+// its "TTr" read with a slip (OCR's I for T), and is given as "511/TTr-CAT"
+// with a diagnostic.  The code is the number's first part of letters only
+// ("KH" of "93/KH-UBND", "CV" of "2309-CV/TĐTN"); it is mended only when it
+// is no kind's code itself, has three letters or more (a two-letter code one
+// letter off is as likely another body's), and is one letter from the
+// kind's code, or, with no kind read, from one kind's code alone.
+void CheckNumberAgainstKind(const Reading& r, DocumentFacts& facts) {
+  if (!facts.number) return;
+  const std::string& number = *facts.number;
+  // The first token of letters between the separators.
+  size_t b = 0, e = 0;
+  for (size_t i = 0; i <= number.size(); ++i) {
+    if (i < number.size() && number[i] != '/' && number[i] != '-') continue;
+    std::string_view tok(number.data() + b, i - b);
+    bool letters = !tok.empty() && std::none_of(tok.begin(), tok.end(), [](char c) { return (c >= '0' && c <= '9') || c == '(' || c == ')'; });
+    if (letters) {
+      e = i;
+      break;
+    }
+    b = i + 1;
+  }
+  if (e <= b) return;
+  const std::string code = Fold(number.substr(b, e - b));
+  for (const DocType& t : r.data.doc_types)
+    if (std::find(t.codes.begin(), t.codes.end(), code) != t.codes.end()) return;  // a kind's code as it is
+  size_t letters = 0;
+  for (size_t i = 0; i < code.size(); ++i) letters += (static_cast<unsigned char>(code[i]) & 0xC0) != 0x80;
+  if (letters < 3) return;
+  const std::string* mend = nullptr;
+  const DocType* kind = nullptr;
+  int near = 0;
+  for (const DocType& t : r.data.doc_types) {
+    if (facts.kind && t.id != *facts.kind) continue;
+    for (size_t k = 0; k < t.codes.size(); ++k)
+      if (utf8::EditDistance(code, t.codes[k], 1) == 1) mend = &t.code_display[k], kind = &t, ++near;
+  }
+  if (mend == nullptr || near != 1) return;
+  if (!facts.kind) {
+    facts.kind = kind->id;
+    facts.provenance["kind"] = facts.provenance["number"];
+  }
+  std::string mended = number.substr(0, b) + *mend + number.substr(e);
+  r.Diag("number_code_mended",
+         "the number's type code \"" + number.substr(b, e - b) + "\" is no kind's; read as \"" + *mend + "\" (" +
+             (facts.kind ? "the document's kind" : "the one code it is near") + "): " + mended,
+         facts.provenance.count("number") ? facts.provenance.at("number").page : 1);
+  facts.number = mended;
+}
+
+// The period the title names.  A plan looks ahead: a period that ended
+// before the plan's own year is some other document's (a title citing a
+// programme of earlier years), not the plan's, and is left null.
+void ReadPeriodOfTitle(const Reading& r, DocumentFacts& facts) {
+  if (!facts.title) return;
+  Period period = ReadPeriod(*facts.title, r.data);
+  std::optional<Date> dated = facts.date ? Date::FromIso(*facts.date) : std::nullopt;
+  const bool looks_ahead = facts.kind == std::optional<std::string>("ke_hoach") ||
+                           facts.kind == std::optional<std::string>("chuong_trinh") ||
+                           facts.kind == std::optional<std::string>("de_an");
+  if (period.to && dated && looks_ahead && *period.to < dated->y) {
+    r.Diag("period_before_date",
+           "the title names the years " + std::to_string(*period.from) + "-" + std::to_string(*period.to) +
+               ", all before the plan's own date (" + *facts.date + "): another document's period, left null",
+           facts.provenance.count("title") ? facts.provenance.at("title").page : 1);
+    return;
+  }
+  facts.period_from = period.from;
+  facts.period_to = period.to;
+  if (facts.period_from) facts.provenance["period"] = facts.provenance["title"];
+}
+
+// The words of a line whose centres lie within [x0, x1], as a line of their
+// own (empty if none).
+Line WordsWithin(const Line& l, double x0, double x1) {
+  Line out = l;
+  out.words.clear();
+  out.box = Box{};
+  for (const Word& w : l.words)
+    if (w.box.cx() >= x0 && w.box.cx() <= x1) {
+      out.words.push_back(w);
+      out.box = out.box.Union(w.box);
+    }
+  return out;
+}
+
+// The lines of the first document, page by page, up to a later page's
+// national motto (an attached document's header).
+std::vector<const Line*> FirstDocumentLines(const LaidOutDocument& doc, const RuleData& data) {
+  std::vector<const Line*> out;
+  for (size_t i = 0; i < doc.pages.size(); ++i)
+    for (const Block& b : doc.pages[i].blocks)
+      for (const Line& l : b.lines) {
+        if (i > 0 && StartsADocument(l.Text(), data)) return out;
+        out.push_back(&l);
+      }
+  return out;
+}
+
+// A signature block that stands alone at the end of the body, with "Nơi
+// nhận" under it rather than beside it (so no two-column band holds it):
+// its first line is the last line in the right half of a page that is in
+// capitals and starts with an authority prefix (TM., KT., TL., TUQ., Q.),
+// else the last such line in capitals that has a person's name under it.
+// The role lines are the capitals right under it, the name the first
+// person's name under them, within 160 pt and about the block's centre.
+struct LoneBlock {
+  std::vector<Line> roles, name;
+  std::optional<std::string> person;
+};
+LoneBlock ReadLoneSignatureBlock(const LaidOutDocument& doc, const RuleData& data) {
+  std::vector<const Line*> lines = FirstDocumentLines(doc, data);
+  std::map<int, double> width;
+  for (const Page& p : doc.pages) width[p.number] = p.width;
+  auto right_part = [&](const Line& l) { return WordsWithin(l, width[l.page] * 0.4, width[l.page] + 1); };
+  auto name_under = [&](size_t k, const Box& over, LoneBlock* out) {
+    for (size_t n = k + 1; n < lines.size(); ++n) {
+      const Line& l = *lines[n];
+      if (l.page != lines[k]->page || l.box.y0 - over.y1 > 160) break;
+      Line part = WordsWithin(l, over.cx() - 120, over.cx() + 120);
+      if (part.words.empty()) continue;
+      if (std::optional<std::string> p = PersonName(part.Text(), data)) {
+        out->name = {part};
+        out->person = p;
+        return true;
+      }
+    }
+    return false;
+  };
+  auto roles_from = [&](size_t k) {
+    std::vector<Line> roles = {right_part(*lines[k])};
+    for (size_t n = k + 1; n < lines.size(); ++n) {
+      Line part = right_part(*lines[n]);
+      const Line& prev = roles.back();
+      if (lines[n]->page != prev.page || part.words.empty() || !IsAllCaps(part.Text()) ||
+          part.box.y0 - prev.box.y1 > 1.5 * prev.box.height() || std::fabs(part.box.cx() - prev.box.cx()) > 80)
+        break;
+      roles.push_back(part);
+    }
+    return roles;
+  };
+  LoneBlock best;
+  for (int pass = 0; pass < 2 && !best.person; ++pass)
+    for (size_t k = lines.size(); k-- > 0 && !best.person;) {
+      Line part = right_part(*lines[k]);
+      if (part.words.empty() || part.box.cx() < width[part.page] * 0.5 || !IsAllCaps(part.Text())) continue;
+      const std::string folded = Fold(NormalizeString(part.Text()));
+      const bool prefixed = StartsWithAny(folded, data.facts.authority_prefixes) || StartsWithAny(folded, data.facts.acting_prefixes);
+      if (pass == 0 && !prefixed) continue;
+      // The topmost of the capitals that stand together.
+      if (k > 0) {
+        Line above = right_part(*lines[k - 1]);
+        if (!above.words.empty() && above.page == part.page && IsAllCaps(above.Text()) &&
+            part.box.y0 - above.box.y1 <= 1.5 * above.box.height() && std::fabs(above.box.cx() - part.box.cx()) <= 80)
+          continue;
+      }
+      LoneBlock b;
+      b.roles = roles_from(k);
+      if (name_under(k + b.roles.size() - 1, b.roles.back().box, &b)) best = b;
+    }
+  return best;
+}
+
 // The signature block: the right column of the first document's last band,
 // its role lines in capitals and the name under the space for the signature.
 void ReadSigner(const Reading& r, DocumentFacts& facts) {
@@ -675,6 +1010,11 @@ void ReadSigner(const Reading& r, DocumentFacts& facts) {
     std::vector<Line> roles, name;
     std::optional<std::string> person;
     for (const Line& l : sig->lines) {
+      // Two capitals or fewer are the signature's scrawl read by OCR ("TH").
+      size_t letters = 0;
+      for (const std::string& fw : SplitWords(Fold(NormalizeString(l.Text()))))
+        for (char c : fw) letters += c >= 'a' && c <= 'z';
+      if (letters < 3) continue;
       if (IsAllCaps(l.Text())) {
         // The role lines stand together; capitals after the space for the
         // signature are the scrawl read by OCR ("JI").
@@ -694,13 +1034,10 @@ void ReadSigner(const Reading& r, DocumentFacts& facts) {
           if (person || l.box.y0 < sig->box.y1 || l.box.y0 - sig->box.y1 > 160) continue;
           // The words under the block: on a scan the name may share its
           // line with the last recipient on the left.
-          Line under = l;
-          under.words.clear();
-          for (const Word& w : l.words)
-            if (w.box.cx() >= sig->box.x0 - 30 && w.box.cx() <= sig->box.x1 + 30) under.words.push_back(w);
+          // Nothing stands right of the block: a name longer than its
+          // role lines runs past them (r27's "Thiếu tướng Trương Minh Đương").
+          Line under = WordsWithin(l, sig->box.x0 - 30, p.width + 1);
           if (under.words.empty()) continue;
-          under.box = Box{};
-          for (const Word& w : under.words) under.box = under.box.Union(w.box);
           if (std::optional<std::string> n = PersonName(under.Text(), data)) {
             name = {under};
             person = n;
@@ -721,6 +1058,18 @@ void ReadSigner(const Reading& r, DocumentFacts& facts) {
       facts.provenance["signer.name"] = LinesLocation(name);
     }
   }
+  if (facts.signer.name) return;
+  // No band holds the block: it stands alone, "Nơi nhận" under it.
+  LoneBlock lone = ReadLoneSignatureBlock(doc, data);
+  if (!lone.person) return;
+  std::vector<std::string> texts;
+  for (const Line& l : lone.roles) texts.push_back(l.Text());
+  SignerRole sr = ReadSignerRole(texts, data);
+  facts.signer.role = sr.role;
+  facts.signer.authority = sr.authority;
+  facts.provenance["signer.role"] = LinesLocation(lone.roles);
+  facts.signer.name = *lone.person;
+  facts.provenance["signer.name"] = LinesLocation(lone.name);
 }
 
 // A Biên bản is signed for the meeting by its chair: the name under the
@@ -794,12 +1143,8 @@ DocumentFacts ExtractFacts(const LaidOutDocument& doc, const LegalRefExtractor& 
   facts.province = province.province;
   facts.province_2025 = province.province_2025;
   ReadKindAndTitle(r, date_line, facts);
-  if (facts.title) {
-    Period period = ReadPeriod(*facts.title, r.data);
-    facts.period_from = period.from;
-    facts.period_to = period.to;
-    if (facts.period_from) facts.provenance["period"] = facts.provenance["title"];
-  }
+  CheckNumberAgainstKind(r, facts);
+  ReadPeriodOfTitle(r, facts);
   ReadSigner(r, facts);
   ReadChair(r, facts);
   ReadReceived(r, facts);

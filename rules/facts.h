@@ -81,6 +81,15 @@ std::optional<DateLine> ReadDateLine(const std::string& line, const RuleData& da
 // before Vietnam's).  "" when the file says neither.
 std::string LatestDate(const LaidOutDocument& doc);
 
+// Why a document cannot bear `date` (ISO), or "" if it can: a date after
+// its last signature's day (a day later for a time in UTC), or, for a
+// scan (its first page read by OCR), more than
+// kDaysAFileIsDatedAfterItIsMade days after the file was made (a month
+// later is a misread figure: "2052", "12" read for "02").  The date line's date
+// is then null, with a diagnostic.
+inline constexpr int kDaysAFileIsDatedAfterItIsMade = 31;
+std::string DateAfterItsFile(const LaidOutDocument& doc, const std::string& date);
+
 // A date line printed with its day or month left blank, completed from the
 // handwriting OCR read there (extractor.h BlankReadings: "18" or "28").
 // `line` has the printed parts.  The readings that give a real date no
@@ -95,6 +104,11 @@ std::optional<std::string> DateFromBlank(const DateLine& line, const BlankReadin
 // A Biên bản's date from its opening sentence ("Vào lúc 14 giờ, ngày 09
 // tháng 12 năm 2025 tại …").
 std::optional<std::string> ReadOpeningDate(const std::string& line, const RuleData& data);
+
+// Whether a line not in bold that follows a title opens the body instead
+// (rules/facts.json "title_end"): a capital first, then "Căn cứ", "Thực
+// hiện", "Kính gửi" …  A title's wrapped line goes on in small letters.
+bool OpensTheBody(const std::string& line, const RuleData& data);
 
 // The period a title names: "giai đoạn 2026 - 2030" -> {2026, 2030}, "năm
 // 2026" -> {2026, 2026}.

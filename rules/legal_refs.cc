@@ -42,10 +42,6 @@ struct Raw {
   bool linked = false;
 };
 
-bool ValidDate(int d, int m, int y) {
-  return m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2100 && d <= DaysInMonth(y, m);
-}
-
 std::string StripSpaces(std::string_view s) {
   std::string out;
   for (char c : s) if (c != ' ' && c != '\n') out.push_back(c);
@@ -272,8 +268,8 @@ std::vector<LegalReference> LegalRefExtractor::Extract(const NormalizedText& nt,
         int dd = std::stoi(std::string(m[1].data(), m[1].size()));
         int mm = std::stoi(std::string(m[2].data(), m[2].size()));
         int yy = std::stoi(std::string(m[3].data(), m[3].size()));
-        if (ValidDate(dd, mm, yy)) {
-          r.date = IsoDate(yy, mm, dd);
+        if (std::optional<Date> day = Date::Make(yy, mm, dd)) {
+          r.date = day->Iso();
           if (!r.year) r.year = yy;
           after += m[0].size();
         }

@@ -30,6 +30,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rules/rule_data.h"
 
@@ -45,6 +46,14 @@ struct ProvinceFacts {
 
 // `date` is ISO ("2025-07-03") or null.
 ProvinceFacts ReadProvince(const PlaceNames& names, const std::optional<std::string>& date, const RuleData& data);
+
+// The province whose name the folded words fw[i…] start with, the name
+// read with one letter wrong (OCR's "quang ngal" for "quang ngai"; two for a
+// name of ten letters or more): the only province within that distance
+// among the names of one to four words.  *words gets how many of fw it
+// takes.  Null when none is near or two are equally near: a name not on
+// the list stays as printed.
+const Province* ProvinceNamedNearly(const std::vector<std::string>& fw, size_t i, const RuleData& data, size_t* words);
 
 // The province of the 34 that `province` (a name of provinces.json) lies in;
 // nullopt for a name that is no province.

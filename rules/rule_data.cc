@@ -13,6 +13,14 @@
 
 namespace kh {
 
+void LocalUnits::Add(District d) {
+  // The levels a unit is named by ("huyện", "thị xã" …) are those of the list.
+  if (std::find(levels.begin(), levels.end(), d.level) == levels.end()) levels.push_back(d.level);
+  by_folded.emplace(d.folded, units.size());
+  units.push_back(std::move(d));
+}
+
+
 extern std::pair<const char*, std::string_view> kEmbeddedRules[];
 
 namespace {
@@ -189,6 +197,8 @@ Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data)
   if (!units.ok()) return units.status();
   Result<json> merger = ParseRuleFile(dir, "provinces_2025.json");
   if (!merger.ok()) return merger.status();
+  Result<json> communes = ParseRuleFile(dir, "communes_2025.json");
+  if (!communes.ok()) return communes.status();
   auto index_of = [&](std::string printed) -> long {
     printed = NormalizeString(printed);
     for (const char* prefix : {"Tỉnh ", "Thành phố "})
@@ -210,13 +220,27 @@ Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data)
         dd.name = name;
         dd.folded = Fold(name);
         dd.level = Fold(type);
-        // The levels a district is named by ("huyện", "thị xã" …) are those of the list.
-        if (std::find(data->places.levels.begin(), data->places.levels.end(), dd.level) == data->places.levels.end())
-          data->places.levels.push_back(dd.level);
         dd.province = static_cast<size_t>(pi);
-        data->places.by_folded.emplace(dd.folded, data->places.districts.size());
-        data->places.districts.push_back(std::move(dd));
+        data->places.districts.Add(std::move(dd));
       }
+    }
+    // The communes of the 34: "Phường Ba Đình", "Xã …", "Đặc khu …", each
+    // with its province ("Thành phố Hà Nội").
+    for (const json& c : communes.value().at("communes")) {
+      std::string printed = c.at("province").get<std::string>();
+      long pi = index_of(printed);
+      if (pi < 0) return Status::DataError("rules/communes_2025.json: province not in provinces.json: " + printed);
+      District dd;
+      std::string name = NormalizeString(c.at("name").get<std::string>());
+      std::string folded = Fold(name);
+      size_t level_words = folded.rfind("dac khu ", 0) == 0 ? 2 : 1;
+      std::vector<std::string> nw = SplitWords(name);
+      if (nw.size() <= level_words) return Status::DataError("rules/communes_2025.json: a name without level and name: " + name);
+      dd.name = JoinWords(nw, level_words);
+      dd.folded = Fold(dd.name);
+      dd.level = Fold(JoinWords(nw, 0, level_words));
+      dd.province = static_cast<size_t>(pi);
+      data->places.communes.Add(std::move(dd));
     }
     data->places.merger_date = merger.value().at("effective").get<std::string>();
     for (const json& p : merger.value().at("provinces")) {
@@ -229,7 +253,7 @@ Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data)
       }
     }
   } catch (const json::exception& e) {
-    return Status::DataError(std::string("rules/provinces.json, admin_units.json or provinces_2025.json: ") + e.what());
+    return Status::DataError(std::string("rules/provinces.json, admin_units.json, provinces_2025.json or communes_2025.json: ") + e.what());
   }
   // A province renamed without merging ("later_name") lies where its new name does.
   for (Province& p : data->provinces)
@@ -367,12 +391,16 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
     data->facts.opening_date = f.at("opening_date").at("regex").get<std::string>();
     data->facts.period_range = f.at("period").at("range_regex").get<std::string>();
     data->facts.period_year = f.at("period").at("year_regex").get<std::string>();
+    data->facts.period_cited = f.at("period").at("cited_regex").get<std::string>();
+    // With their marks: "nhằm" is not "Nhâm" (Dần).
+    for (const std::string& w : f.at("title_end").at("starts").get<std::vector<std::string>>())
+      data->facts.title_end_starts.push_back(ToLower(NormalizeString(w)));
     data->facts.authority_prefixes = FoldedList(f.at("authority").at("prefixes"));
     data->facts.acting_prefixes = FoldedList(f.at("authority").at("acting"));
     for (const json& l : f.at("levels").at("list"))
       data->facts.levels.push_back({NormalizeString(l.at("level").get<std::string>()), FoldedList(l.at("forms"))});
     json ex;
-    for (const char* k : {"number_line", "date_line", "opening_date", "period", "authority"})
+    for (const char* k : {"number_line", "date_line", "opening_date", "period", "authority", "title_end"})
       ex[k] = {{"examples", f.at(k).at("examples")}, {"counter_examples", f.at(k).at("counter_examples")}};
     data->facts.examples_json = ex.dump();
   } catch (const json::exception& e) {

@@ -46,12 +46,23 @@ struct Province {
   std::string after_merger;  // the province of the 34 (from 2025-07-01) it lies in: "Cần Thơ" for Sóc Trăng
 };
 
-// A district of the 63 provinces (rules/admin_units.json, 2025-03-01).
+// A unit under a province: a district of the 63 provinces
+// (rules/admin_units.json, 2025-03-01) or a commune, ward or special zone of
+// the 34 (rules/communes_2025.json, from 2025-07-01).
 struct District {
   std::string name;    // "Bỉm Sơn"
   std::string folded;  // "bim son"
-  std::string level;   // folded: "thi xa"
+  std::string level;   // folded: "thi xa", "phuong"
   size_t province = 0;  // index in RuleData::provinces
+};
+
+// One list of such units, looked up by folded name, and the levels they are
+// named by.
+struct LocalUnits {
+  std::vector<District> units;
+  std::unordered_multimap<std::string, size_t> by_folded;  // District::folded -> index in units
+  std::vector<std::string> levels;  // folded, the list's own: "huyen", "quan" …; "xa", "phuong", "dac khu"
+  void Add(District d);
 };
 
 struct PatternExample {
@@ -170,11 +181,10 @@ struct RuleData {
   std::vector<Body> bodies;
   std::vector<IssuerCode> issuer_codes;
   std::vector<Province> provinces;
-  // rules/provinces.json, admin_units.json and provinces_2025.json (rules/places.h).
+  // rules/provinces.json, admin_units.json, provinces_2025.json and communes_2025.json (rules/places.h).
   struct {
-    std::vector<District> districts;
-    std::unordered_multimap<std::string, size_t> by_folded;  // District::folded -> index in districts
-    std::vector<std::string> levels;  // folded, the districts' own: "huyen", "quan", "thi xa", "thanh pho"
+    LocalUnits districts;             // of the 63, until the merger
+    LocalUnits communes;              // of the 34, from the merger on
     std::string merger_date;          // "2025-07-01"
     std::string examples_json;        // {"examples": [...], "counter_examples": [...]}, for the tests
   } places;
@@ -205,7 +215,8 @@ struct RuleData {
   } signer;  // rules/signer.json
   // rules/facts.json: the vocabulary of the document's own facts (facts.h).
   struct {
-    std::string number_line, date_line, opening_date, period_range, period_year;  // RE2 on folded text
+    std::string number_line, date_line, opening_date, period_range, period_year, period_cited;  // RE2 on folded text
+    std::vector<std::string> title_end_starts;  // lower case, marks kept: "căn cứ", "thực hiện"
     std::vector<std::string> authority_prefixes, acting_prefixes;                // folded: "kt.", "q."
     std::vector<std::pair<std::string, std::vector<std::string>>> levels;        // written out, folded forms
     std::string examples_json;  // each reader's examples and counter-examples, for the tests

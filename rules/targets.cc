@@ -111,7 +111,11 @@ struct Figure {
   std::string comparator, direction;
   std::string unit = "%";  // else a quantity's ("con/phụ nữ", "lần", "sàn giao dịch dữ liệu")
   size_t counted_b = 0, counted_e = 0;  // a count's counted words, when it is one
-  bool descriptive = false;
+  // Why it is no target (a LeftOutFigure reason), or null: it is one.
+  const char* left_out = nullptr;
+  void SetAside(const char* why) {
+    if (left_out == nullptr) left_out = why;
+  }
 };
 
 // A target being built, in folded offsets.
@@ -171,7 +175,8 @@ Result<std::shared_ptr<const TargetExtractor>> TargetExtractor::Create(std::shar
 }
 
 std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std::vector<TextParagraph>& paragraphs,
-                                             const TargetContext& ctx, const Locator& locate) const {
+                                             const TargetContext& ctx, const Locator& locate,
+                                             std::vector<LeftOutFigure>* left_out) const {
   const TargetRules& r = data_->targets;
   const std::string& F = nt.folded;
   View v{F};
@@ -261,6 +266,47 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
     return std::nullopt;
   };
 
+  // A figure that is no target, listed with why (when the caller asks):
+  // its words from a few before it to a few after it, within its clause.
+  auto set_aside = [&](size_t fb, size_t fe, double value, std::optional<double> max, const std::string& unit,
+                       const char* why, size_t cb, size_t ce, const std::vector<OutlineEntry>& context) {
+    if (left_out == nullptr) return;
+    size_t b = fb, e = fe;
+    for (int words = 0; b > cb && words < 8; --b)
+      if (F[b - 1] == ' ' && ++words == 8) break;
+    for (int words = 0; e < ce && words < 6; ++e)
+      if (F[e] == ' ' && ++words == 6) break;
+    LeftOutFigure f;
+    f.value = value;
+    f.max = max;
+    f.unit = unit;
+    f.reason = why;
+    f.text = CollapseSpaces(text_of(b, e));
+    f.section = Outline::Titles(context);
+    if (locate) {
+      auto [xb, xe] = nt.TextRange(fb, fe);
+      f.where = locate(xb, xe);
+    }
+    left_out->push_back(std::move(f));
+  };
+  // The percentages of a clause that reports results.
+  auto set_aside_percentages = [&](size_t cb, size_t ce, const std::vector<OutlineEntry>& context) {
+    if (left_out == nullptr) return;
+    std::vector<re2::StringPiece> m(impl_->figure->NumberOfCapturingGroups() + 1);
+    const re2::StringPiece clause(F.data() + cb, ce - cb);
+    size_t pos = cb;
+    while (pos < ce && impl_->figure->Match(clause, pos - cb, ce - cb, RE2::UNANCHORED, m.data(), static_cast<int>(m.size()))) {
+      size_t mend = m[0].data() + m[0].size() - F.data();
+      pos = std::max(mend, pos + 1);
+      const re2::StringPiece& v1 = m[impl_->g_v1];
+      const re2::StringPiece& v2 = m[impl_->g_v2];
+      if (m[impl_->g_p1].empty() && v2.empty()) continue;  // a quantity: no target here either, and no percentage
+      std::optional<double> max;
+      if (!v2.empty()) max = ParseNumber(std::string(v2));
+      set_aside(v1.data() - F.data(), mend, ParseNumber(std::string(v1)), max, "%", kResult, cb, ce, context);
+    }
+  };
+
   for (const TextParagraph& para : paragraphs) {
     std::string_view ptext(nt.text.data() + para.begin, para.end - para.begin);
     Marker marker = ReadMarker(ptext);
@@ -317,7 +363,10 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
       };
       if (past) {
         std::optional<int> y = clause_year_of();
-        if (!(y && ctx.plan_year && *y > *ctx.plan_year) && v.Find(cb, ce, r.looking_ahead) >= ce) continue;
+        if (!(y && ctx.plan_year && *y > *ctx.plan_year) && v.Find(cb, ce, r.looking_ahead) >= ce) {
+          set_aside_percentages(cb, ce, context);
+          continue;
+        }
       }
       // Figures.
       std::vector<Figure> figs;
@@ -384,7 +433,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
           if (F[depth_pos] == '(') ++depth_before_clause;
           if (F[depth_pos] == ')' && depth_before_clause > 0) --depth_before_clause;
         }
-        if (depth_before_clause > 0) fg.descriptive = true;
+        if (depth_before_clause > 0) fg.SetAside(kInParentheses);
         // per-year rates: "3%/năm"
         size_t q = v.SkipFwd(fg.fe, ce);
         if (q < ce && F[q] == '/') {
@@ -396,7 +445,7 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         std::string cmp_before;
         while (true) {
           size_t at = v.SkipBack(cb, p);
-          if (v.LongestEnding(cb, at, r.descriptive_before) > 0) fg.descriptive = true;
+          if (v.LongestEnding(cb, at, r.descriptive_before) > 0) fg.SetAside(kDescribes);
           size_t best = 0;
           const FigureWords* cls = nullptr;
           for (const FigureWords& c : r.before_figure) {
@@ -411,13 +460,15 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
         fg.ps = p;
         // A quantity needs a comparator or a lead ("đạt", "gấp") before it:
         // "kinh phí là 139 triệu đồng" is an amount.
-        if (fg.unit != "%" && cmp_before.empty() && fg.comparator.empty() && v.Find(p, fg.fb, r.quantity_leads) >= fg.fb)
+        if (fg.unit != "%" && cmp_before.empty() && fg.comparator.empty() && v.Find(p, fg.fb, r.quantity_leads) >= fg.fb) {
+          set_aside(fg.fb, fg.fe, fg.value, fg.max, fg.unit, kAmount, cb, ce, context);
           continue;
+        }
         // words after
         fg.end = fg.fe;
         std::string cmp_after;
         size_t a = v.SkipFwd(fg.fe, ce);
-        if (v.LongestStarting(a, ce, r.descriptive_after) > 0) fg.descriptive = true;
+        if (v.LongestStarting(a, ce, r.descriptive_after) > 0) fg.SetAside(kStateNow);
         for (const FigureWords& c : r.after_figure) {
           size_t l = v.LongestStarting(a, ce, c.words);
           if (l > 0) {
@@ -435,10 +486,12 @@ std::vector<Target> TargetExtractor::Extract(const NormalizedText& nt, const std
       // percentage measures ("trẻ em dưới 15 tuổi đạt khoảng 22%").
       for (size_t k = 0; k + 1 < figs.size(); ++k)
         if (figs[k].unit != "%" && std::any_of(figs.begin() + k + 1, figs.end(), [](const Figure& f) { return f.unit == "%"; }))
-          figs[k].descriptive = true;
+          figs[k].SetAside(kNamesTheMetric);
       std::vector<Draft> ts;
-      for (const Figure& fg : figs)
-        if (!fg.descriptive) ts.push_back({fg});
+      for (const Figure& fg : figs) {
+        if (fg.left_out == nullptr) ts.push_back({fg});
+        else set_aside(fg.fb, fg.fe, fg.value, fg.max, fg.unit, fg.left_out, cb, ce, context);
+      }
       if (ts.empty()) continue;
 
       // Share out the words between figures.
@@ -570,9 +623,10 @@ std::vector<TextParagraph> SplitParagraphs(std::string_view text) {
   return out;
 }
 
-std::vector<Target> TargetExtractor::ExtractFromString(const std::string& text, const TargetContext& ctx) const {
+std::vector<Target> TargetExtractor::ExtractFromString(const std::string& text, const TargetContext& ctx,
+                                                       std::vector<LeftOutFigure>* left_out) const {
   NormalizedText nt = Normalize(text);
-  return Extract(nt, SplitParagraphs(nt.text), ctx, nullptr);
+  return Extract(nt, SplitParagraphs(nt.text), ctx, nullptr, left_out);
 }
 
 }  // namespace kh

@@ -16,11 +16,13 @@
 //     "cắt giảm ít nhất", "duy trì") and those right after it through
 //     `after_figure` ("trở lên"): they give the comparator (">=", ">", "<=",
 //     "<", "range" or "=") and the direction ("reach", "reduce", "maintain").
-//  4. Descriptive figures are dropped: inside parentheses, right after a
+//  4. Descriptive figures are set aside: inside parentheses, right after a
 //     `descriptive_before` phrase ("tự bảo đảm từ 70% đến dưới 100% chi
 //     thường xuyên" names a class of units; "đã đạt 65%" is a result), or
 //     right before a `descriptive_after` word ("80% đang sinh sống": what is
-//     the case now).
+//     the case now).  No figure vanishes: each one set aside (and each
+//     percentage of a clause that reports results) is listed with its
+//     reason in `left_out`, when the caller passes one.
 //  5. Metrics.  A figure either follows its metric ("mức độ hài lòng ... đạt
 //     tối thiểu 97%") or precedes it ("100% TTHC được cung cấp trực tuyến
 //     toàn trình").  The words between two figures of one clause go to the
@@ -68,6 +70,15 @@ struct TargetContext {
   std::optional<std::string> kind;  // the document's kind (doc_types.json id): a report's figures are results
 };
 
+// Why a figure is no target (LeftOutFigure::reason; the schema's
+// figures_left_out[].reason enum lists the same):
+inline constexpr const char* kResult = "result";                  // under a heading that reports results, or in a report outside its forward-looking part
+inline constexpr const char* kInParentheses = "in_parentheses";   // "(đạt 98%)": an aside
+inline constexpr const char* kDescribes = "describes";            // after a descriptive_before phrase: a class of units, a result reached, a legal share
+inline constexpr const char* kStateNow = "state_now";              // before a descriptive_after word: "80% đang sinh sống"
+inline constexpr const char* kNamesTheMetric = "names_the_metric";  // a quantity naming what a percentage measures: "trẻ em dưới 15 tuổi"
+inline constexpr const char* kAmount = "amount";                   // a quantity without a comparator or lead word: "kinh phí là 139 triệu đồng"
+
 class IndicatorMatcher;
 
 class TargetExtractor {
@@ -76,11 +87,15 @@ class TargetExtractor {
   static Result<std::shared_ptr<const TargetExtractor>> Create(std::shared_ptr<const RuleData> data);
   ~TargetExtractor();
 
+  // The targets of the text; the figures that are none go to *left_out
+  // (if not null) with their reason, one of the k… below.
   std::vector<Target> Extract(const NormalizedText& text, const std::vector<TextParagraph>& paragraphs,
-                              const TargetContext& ctx, const Locator& locate) const;
+                              const TargetContext& ctx, const Locator& locate,
+                              std::vector<LeftOutFigure>* left_out = nullptr) const;
 
   // For tests and examples: plain text, paragraphs split at '\n', no positions.
-  std::vector<Target> ExtractFromString(const std::string& text, const TargetContext& ctx = {}) const;
+  std::vector<Target> ExtractFromString(const std::string& text, const TargetContext& ctx = {},
+                                        std::vector<LeftOutFigure>* left_out = nullptr) const;
 
   const IndicatorMatcher& indicators() const { return *indicators_; }
 

@@ -41,14 +41,9 @@ Result<std::shared_ptr<const TimelineParser>> TimelineParser::Create(std::shared
 
 namespace {
 
-struct Date {
-  int y = 0, m = 0, d = 0;
-  bool operator<(const Date& o) const { return std::tie(y, m, d) < std::tie(o.y, o.m, o.d); }
-};
-
-std::string Iso(const Date& d) { return IsoDate(d.y, d.m, d.d); }
-
-bool ValidYear(int y) { return y >= 1945 && y <= 2100; }
+// A timeline's year: from the Republic's first plans on (a figure before
+// 1945 in a timeline cell is no year).
+bool ValidYear(int y) { return y >= 1945 && y <= Date::kLastYear; }
 
 // A quarter's number: "iv" (folded) or "4"; 0 for anything else.
 int Quarter(std::string_view s) {
@@ -160,18 +155,19 @@ Timeline TimelineParser::Parse(std::string_view raw, int plan_year) const {
         }
         if (hi == 0) continue;
         iv.from = Date{y, lo, 1};
-        iv.to = Date{y, hi, DaysInMonth(y, hi)};
+        iv.to = Date::EndOfMonth(y, hi);
       } else if (p.kind == "month_range") {
         int m1 = ToInt(group("m1")), m2 = ToInt(group("m2")), y2 = ToInt(group("y2"));
         int y1 = group("y1").empty() ? y2 : ToInt(group("y1"));
         if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || !ValidYear(y1) || !ValidYear(y2)) continue;
         iv.from = Date{y1, m1, 1};
-        iv.to = Date{y2, m2, DaysInMonth(y2, m2)};
+        iv.to = Date::EndOfMonth(y2, m2);
       } else if (p.kind == "date") {
         int d = ToInt(group("d")), m = ToInt(group("m"));
-        if (m < 1 || m > 12 || !ValidYear(y) || d < 1 || d > DaysInMonth(y, m)) continue;
+        std::optional<Date> day = ValidYear(y) ? Date::Make(y, m, d) : std::nullopt;
+        if (!day) continue;
         std::string_view rel = group("rel");
-        Date at{y, m, d};
+        const Date at = *day;
         if (rel != "truoc" && rel != "cham nhat") iv.from = at;
         if (rel != "tu" && rel != "bat dau tu" && rel != "sau") iv.to = at;
       } else if (p.kind == "year_range") {
@@ -194,8 +190,8 @@ Timeline TimelineParser::Parse(std::string_view raw, int plan_year) const {
     if (iv.to && (!to || *to < *iv.to)) to = iv.to;
     t.year_inferred = t.year_inferred || iv.inferred;
   }
-  if (from) t.from = Iso(*from);
-  if (to) t.to = Iso(*to);
+  if (from) t.from = from->Iso();
+  if (to) t.to = to->Iso();
 
   // Recurrence.
   auto has_word = [&](const std::string& w) {
@@ -266,8 +262,8 @@ Timeline TimelineParser::Parse(std::string_view raw, int plan_year) const {
     while (!part.label.empty() && part.label.back() == ' ') part.label.pop_back();
     while (!part.label.empty() && part.label.front() == ' ') part.label.erase(part.label.begin());
     part.text = text;
-    if (pf) part.from = Iso(*pf);
-    if (pt) part.to = Iso(*pt);
+    if (pf) part.from = pf->Iso();
+    if (pt) part.to = pt->Iso();
     parts.push_back(std::move(part));
   }
   if (parts.size() > 1) t.parts = std::move(parts);

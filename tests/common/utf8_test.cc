@@ -28,5 +28,18 @@ TEST(Utf8Test, InvalidBytesBecomeReplacementOneByteAtATime) {
   EXPECT_TRUE(utf8::IsValid("Kế hoạch \xEF\xBF\xBD"));
 }
 
+// Edits in code points, not bytes: "Lâm Đông" is one edit from "Lâm Đồng".
+TEST(Utf8Test, EditDistanceInCodePoints) {
+  EXPECT_EQ(utf8::EditDistance("", ""), 0u);
+  EXPECT_EQ(utf8::EditDistance("tir", "ttr"), 1u);
+  EXPECT_EQ(utf8::EditDistance("Lâm Đông", "Lâm Đồng"), 1u);
+  EXPECT_EQ(utf8::EditDistance("quang ngai", "quang ngal"), 1u);
+  EXPECT_EQ(utf8::EditDistance("abc", ""), 3u);
+  EXPECT_EQ(utf8::EditDistance("kitten", "sitting"), 3u);
+  // Counting stops past the limit.
+  EXPECT_EQ(utf8::EditDistance("kitten", "sitting", 1), 2u);
+  EXPECT_EQ(utf8::EditDistance("a", "abcdefghijk", 2), 3u);
+}
+
 }  // namespace
 }  // namespace kh

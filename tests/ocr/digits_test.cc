@@ -208,7 +208,9 @@ TEST(DigitReaderTest, RealBlanksInDoubtAllowTheirDay) {
     if (in_range.empty()) continue;
     ++with_readings;
     EXPECT_NE(std::find(in_range.begin(), in_range.end(), b["digits"].get<std::string>()), in_range.end()) << file;
-    if (file == "r26_day.pgm") EXPECT_EQ(in_range, (std::vector<std::string>{"18", "28"}));
+    if (file == "r26_day.pgm") {
+      EXPECT_EQ(in_range, (std::vector<std::string>{"18", "28"}));
+    }
   }
   EXPECT_GE(with_readings, 1);
 }

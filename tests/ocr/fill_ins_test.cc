@@ -230,6 +230,15 @@ TEST(FillInsTest, TheTwoReadingsJoined) {
   EXPECT_EQ(JoinReadings("", Hand("27", "10")), "");
   // No figure found: the engine's reading.
   EXPECT_EQ(JoinReadings("84", DigitReading{}), "84");
+  // Ink of the blank left unread (r21: "4552" run into its "/", two sure
+  // figures 45 found): nothing, whatever was found or the engine read.
+  DigitReading partial = Hand("45", "11");
+  partial.sure = false;
+  partial.unread_ink = true;
+  EXPECT_EQ(JoinReadings("45", partial), "");
+  DigitReading none;
+  none.unread_ink = true;
+  EXPECT_EQ(JoinReadings("45", none), "");
 }
 
 TEST(FillInsTest, FindBlanksGivesCleanOnesTooMarked) {

@@ -1,6 +1,8 @@
 #include "rules/facts.h"
 
 #include <gtest/gtest.h>
+
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 namespace kh {
@@ -67,6 +69,9 @@ TEST(FactsTest, VocabularyExamplesThroughEachReader) {
   }
   for (const auto& c : j["authority"]["counter_examples"])
     EXPECT_FALSE(ReadSignerRole(c["lines"].get<std::vector<std::string>>(), d).authority.has_value()) << c;
+  ASSERT_FALSE(j["title_end"]["examples"].empty());
+  for (const auto& e : j["title_end"]["examples"]) EXPECT_TRUE(OpensTheBody(e, d)) << e;
+  for (const auto& c : j["title_end"]["counter_examples"]) EXPECT_FALSE(OpensTheBody(c, d)) << c;
 }
 
 // rules/doc_types.json: every kind of Decree 30 is read from its kind line;
@@ -340,6 +345,205 @@ TEST(FactsTest, TheDateLineTakesItsBlankDayFromTheReadingsUnderIt) {
   // A blank on another line is not the date line's.
   doc.blanks[0].box = Box{410, date_line.box.y1 + 20, 426, date_line.box.y1 + 32};
   EXPECT_EQ(ExtractFacts(doc, Refs(), nullptr).date, std::nullopt);
+}
+
+// Lines of running text (a body block, no band): each line's text, left
+// edge and top.
+Block Body(int page, const std::vector<std::tuple<double, double, std::string>>& lines) {
+  Block b;
+  b.page = page;
+  b.kind = BlockKind::kBody;
+  for (const auto& [x, y, text] : lines) b.lines.push_back(At(page, x, y, text));
+  b.box = b.lines[0].box;
+  for (const Line& l : b.lines) b.box = b.box.Union(l.box);
+  return b;
+}
+
+bool Said(const std::vector<Diagnostic>& diags, const std::string& code) {
+  for (const Diagnostic& d : diags)
+    if (d.code == code) return true;
+  return false;
+}
+
+// The kind of page seen on unseen Word plans: the signature block stands
+// alone at the end of the body, "Nơi nhận" under it rather than beside it,
+// so no two-column band holds it.  The signer was null on all four.
+TEST(FactsTest, ASignatureBlockWithNoiNhanUnderIt) {
+  LaidOutDocument doc;
+  doc.pages.push_back(Banded(1, {{40, {"ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 12/KH-UBND"},
+                                  {"Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 05 tháng 3 năm 2026"}, ""}}));
+  doc.pages.push_back(Page{});
+  Page& p = doc.pages.back();
+  p.number = 2, p.width = 595, p.height = 842;
+  p.blocks.push_back(Body(2, {{60, 100, "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh Lâm Đồng."},
+                              {360, 140, "TM. ỦY BAN NHÂN DÂN"},
+                              {390, 155, "KT. CHỦ TỊCH"},
+                              {380, 170, "PHÓ CHỦ TỊCH"},
+                              {370, 260, "Nguyễn Ngọc Phúc"},
+                              {60, 300, "Nơi nhận:"},
+                              {60, 315, "- Bộ Nội vụ;"},
+                              {60, 330, "- Lưu: VT, NC."}}));
+  DocumentFacts f = ExtractFacts(doc, Refs(), nullptr);
+  ASSERT_TRUE(f.signer.name.has_value());
+  EXPECT_EQ(*f.signer.name, "Nguyễn Ngọc Phúc");
+  EXPECT_EQ(f.signer.role, std::optional<std::string>("Phó Chủ tịch"));
+  EXPECT_EQ(f.signer.authority, std::optional<std::string>("TM. Ủy ban nhân dân, KT. Chủ tịch"));
+  EXPECT_EQ(f.provenance.at("signer.name").page, 2);
+  // No name under the block (an unsigned draft): no signer, not a recipient.
+  p.blocks[0].lines.erase(p.blocks[0].lines.begin() + 4);
+  EXPECT_EQ(ExtractFacts(doc, Refs(), nullptr).signer.name, std::nullopt);
+}
+
+// "TIr" kept in a Tờ trình's number (OCR's I for T): a type code that is no
+// kind's and one letter from one kind's code alone is that code, said in a
+// diagnostic; a code of two letters or one far from every kind's stays.
+TEST(FactsTest, ANumbersTypeCodeOneLetterOffIsTheKindsCode) {
+  auto number_of = [](const std::string& so, std::vector<Diagnostic>* diags) {
+    LaidOutDocument doc;
+    doc.pages.push_back(Banded(1, {{40, {"CÔNG AN TỈNH LÂM ĐỒNG", so}, {"Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 23 tháng 12 năm 2025"}, ""}}));
+    return ExtractFacts(doc, Refs(), diags);
+  };
+  std::vector<Diagnostic> diags;
+  DocumentFacts f = number_of("Số: 511/TIr-CAT", &diags);
+  ASSERT_TRUE(f.number.has_value());
+  EXPECT_EQ(*f.number, "511/TTr-CAT");
+  EXPECT_EQ(f.kind, std::optional<std::string>("to_trinh"));
+  EXPECT_TRUE(Said(diags, "number_code_mended"));
+  diags.clear();
+  f = number_of("Số: 511/TTr-CAT", &diags);
+  EXPECT_EQ(f.number, std::optional<std::string>("511/TTr-CAT"));
+  EXPECT_FALSE(Said(diags, "number_code_mended"));
+  for (const char* kept : {"Số: 3980/C04-P6", "Số: 8977/BNV-TCPCP", "Số: 12/KT-UBND"}) {
+    diags.clear();
+    f = number_of(kept, &diags);
+    EXPECT_FALSE(Said(diags, "number_code_mended")) << kept << " -> " << f.number.value_or("null");
+  }
+}
+
+// A date read that the calendar or the file rules out is null, with why:
+// 31/02 is no date; a date after the file's signature is a misread figure.
+TEST(FactsTest, ADateTheFileRulesOutIsNull) {
+  auto facts_of = [](const std::string& line, const std::string& signed_at, std::vector<Diagnostic>* diags) {
+    LaidOutDocument doc;
+    doc.pages.push_back(Banded(1, {{40, {"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 280/BC-UBND"}, {"Độc lập - Tự do - Hạnh phúc", line}, ""}}));
+    if (!signed_at.empty()) {
+      Signature s;
+      s.time = signed_at;
+      doc.signatures.push_back(s);
+    }
+    return ExtractFacts(doc, Refs(), diags);
+  };
+  std::vector<Diagnostic> diags;
+  EXPECT_EQ(facts_of("Quảng Ngãi, ngày 31 tháng 02 năm 2024", "", &diags).date, std::nullopt);
+  EXPECT_TRUE(Said(diags, "date_invalid"));
+  diags.clear();
+  EXPECT_EQ(facts_of("Quảng Ngãi, ngày 22 tháng 12 năm 2024", "2024-11-22T10:00:00+07:00", &diags).date, std::nullopt);
+  EXPECT_TRUE(Said(diags, "date_after_file"));
+  diags.clear();
+  EXPECT_EQ(facts_of("Quảng Ngãi, ngày 22 tháng 11 năm 2024", "2024-11-22T10:00:00+07:00", &diags).date,
+            std::optional<std::string>("2024-11-22"));
+  EXPECT_FALSE(Said(diags, "date_after_file"));
+  // Signed in UTC late on the 21st: the 22nd in Vietnam.
+  EXPECT_EQ(facts_of("Quảng Ngãi, ngày 22 tháng 11 năm 2024", "2024-11-21T20:00:00Z", nullptr).date,
+            std::optional<std::string>("2024-11-22"));
+}
+
+// A body's name OCR made junk of ("Cóc xs" for "UBND TỈNH CAO BẰNG" on a
+// worn typewritten page) is no name: the issuer is null, with why.  Names
+// of places in the languages of their people ("Đắk Nông") are names.
+TEST(FactsTest, AnIssuerOfNoWordsIsNull) {
+  auto issuer_of = [](const std::vector<std::string>& left, std::vector<Diagnostic>* diags) {
+    LaidOutDocument doc;
+    doc.pages.push_back(Banded(1, {{40, left, {"Độc lập - Tự do - Hạnh phúc", "Cao Bằng, ngày 22 tháng 02 năm 1999"}, ""}}));
+    return ExtractFacts(doc, Refs(), diags).issuer;
+  };
+  std::vector<Diagnostic> diags;
+  EXPECT_EQ(issuer_of({"Cóc xs", "Số: 157/QĐ-UB"}, &diags), std::nullopt);
+  EXPECT_TRUE(Said(diags, "issuer_unreadable"));
+  EXPECT_EQ(issuer_of({"ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: 3206/UBND-KGVX"}, nullptr),
+            std::optional<std::string>("Ủy ban nhân dân tỉnh Đắk Nông"));
+  EXPECT_TRUE(issuer_of({"BỘ CÔNG AN", "CỤC C04", "Số: 3980/C04-P6"}, nullptr).has_value());  // a code is no word
+}
+
+// A place or a province in a body's name read with one letter wrong is
+// the list's name; a name near none, or near two, stays as printed.
+TEST(FactsTest, AProvinceNameWithAnOcrSlipIsTheListsName) {
+  auto data = DefaultRuleData();
+  ASSERT_TRUE(data.ok());
+  const RuleData& d = *data.value();
+  EXPECT_EQ(BodyDisplayName("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃl", d), "Ủy ban nhân dân tỉnh Quảng Ngãi");
+  EXPECT_EQ(BodyDisplayName("CÔNG AN TỈNH LÂM ĐÒNG", d), "Công an tỉnh Lâm Đồng");
+  std::optional<DateLine> dl = ReadDateLine("Quảng Ngăl, ngày 22 tháng 11 năm 2024", d);
+  ASSERT_TRUE(dl.has_value());
+  EXPECT_EQ(dl->place, "Quảng Ngãi");
+  dl = ReadDateLine("Bảo Lộc, ngày 22 tháng 11 năm 2024", d);
+  ASSERT_TRUE(dl.has_value());
+  EXPECT_EQ(dl->place, "Bảo Lộc");  // a city's name, no province's
+}
+
+// Kind of page seen on unseen Word plans: no rule under the title, and the
+// body's first paragraph, justified across the page, is as centred as the
+// title: the title ends where "Căn cứ …" opens the body.
+TEST(FactsTest, ATitleWithNoRuleUnderItEndsWhereTheBodyOpens) {
+  LaidOutDocument doc;
+  Page p = Banded(1, {{40, {"ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 12/KH-UBND"}, {"Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 05 tháng 3 năm 2026"}, ""}});
+  auto centred = [](double y, const std::string& text, bool bold) {
+    Line l = At(1, 0, y, text);
+    double shift = 297.5 - l.box.cx();
+    for (Word& w : l.words) w.box.x0 += shift, w.box.x1 += shift, w.bold = bold;
+    l.box.x0 += shift, l.box.x1 += shift;
+    l.bold = bold;
+    return l;
+  };
+  Block b;
+  b.page = 1;
+  b.lines = {centred(120, "KẾ HOẠCH", true), centred(135, "Cải cách hành chính nhà nước năm 2026", true),
+             centred(150, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", false),
+             centred(165, "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020;", false)};
+  b.box = b.lines[0].box;
+  for (const Line& l : b.lines) b.box = b.box.Union(l.box);
+  p.blocks.push_back(b);
+  doc.pages.push_back(p);
+  DocumentFacts f = ExtractFacts(doc, Refs(), nullptr);
+  EXPECT_EQ(f.kind, std::optional<std::string>("ke_hoach"));
+  EXPECT_EQ(f.title, std::optional<std::string>("Cải cách hành chính nhà nước năm 2026"));
+  // A title wrapped in plain type goes on in small letters.
+  doc.pages[0].blocks.back().lines[2] = centred(150, "trên địa bàn tỉnh Lâm Đồng", false);
+  f = ExtractFacts(doc, Refs(), nullptr);
+  EXPECT_EQ(f.title, std::optional<std::string>("Cải cách hành chính nhà nước năm 2026 trên địa bàn tỉnh Lâm Đồng"));
+}
+
+// A plan's period is its own: the year of a document its title cites is
+// not, and a period all before the plan's own date is left null.
+TEST(FactsTest, APlansPeriodIsNotACitedDocumentsYear) {
+  auto facts_of = [](const std::string& title) {
+    LaidOutDocument doc;
+    Page p = Banded(1, {{40, {"ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 12/KH-UBND"}, {"Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 05 tháng 3 năm 2025"}, ""}});
+    Line kind = At(1, 260, 120, "KẾ HOẠCH");
+    Line t = At(1, 60, 135, title);
+    kind.bold = t.bold = true;
+    for (Word& w : kind.words) w.bold = true;
+    for (Word& w : t.words) w.bold = true;
+    Block b;
+    b.page = 1;
+    b.lines = {kind, t};
+    b.box = kind.box.Union(t.box);
+    p.blocks.push_back(b);
+    doc.pages.push_back(p);
+    std::vector<Diagnostic> diags;
+    DocumentFacts f = ExtractFacts(doc, Refs(), &diags);
+    return std::make_pair(f, diags);
+  };
+  auto [f, diags] = facts_of("Thực hiện Chỉ thị số 05/CT-TTg ngày 20 tháng 3 năm 2024 năm 2025");
+  EXPECT_EQ(f.kind, std::optional<std::string>("ke_hoach"));
+  EXPECT_EQ(f.period_from, std::optional<int>(2025));
+  std::tie(f, diags) = facts_of("Thực hiện Chỉ thị số 05/CT-TTg ngày 20 tháng 3 năm 2024");
+  EXPECT_EQ(f.period_from, std::nullopt);
+  std::tie(f, diags) = facts_of("Thực hiện Chương trình giai đoạn 2021 - 2024");
+  EXPECT_EQ(f.period_from, std::nullopt);
+  EXPECT_TRUE(Said(diags, "period_before_date"));
+  std::tie(f, diags) = facts_of("Cải cách hành chính giai đoạn 2021 - 2025");
+  EXPECT_EQ(f.period_to, std::optional<int>(2025));
 }
 
 }  // namespace

@@ -42,8 +42,12 @@ TEST(PlacesTest, EveryDistrictAndProvinceHasItsPlace) {
   auto data = DefaultRuleData();
   ASSERT_TRUE(data.ok());
   const RuleData& d = *data.value();
-  EXPECT_EQ(d.places.districts.size(), 696u);
-  EXPECT_EQ(d.places.levels, (std::vector<std::string>{"quan", "huyen", "thi xa", "thanh pho"}));
+  EXPECT_EQ(d.places.districts.units.size(), 696u);
+  EXPECT_EQ(d.places.districts.levels, (std::vector<std::string>{"quan", "huyen", "thi xa", "thanh pho"}));
+  // The 3,321 communes, wards and special zones of the 34 (2025-07-01).
+  EXPECT_EQ(d.places.communes.units.size(), 3321u);
+  EXPECT_EQ(d.places.communes.levels, (std::vector<std::string>{"phuong", "xa", "dac khu"}));
+  for (const District& c : d.places.communes.units) EXPECT_FALSE(d.provinces[c.province].after_merger.empty()) << c.name;
   std::set<std::string> merged;
   for (const Province& p : d.provinces) {
     EXPECT_FALSE(p.after_merger.empty()) << p.name;
