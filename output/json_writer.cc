@@ -31,10 +31,16 @@ ordered_json Number(double v) {
   return ordered_json(v);
 }
 
+// A figure's value and range bound, as both targets and figures left out
+// write them.
+void FigureJson(ordered_json& o, double value, const std::optional<double>& max) {
+  o["value"] = Number(value);
+  o["max"] = max ? Number(*max) : ordered_json(nullptr);
+}
+
 ordered_json TargetJson(const Target& t) {
   ordered_json o;
-  o["value"] = Number(t.value);
-  o["max"] = t.max ? Number(*t.max) : ordered_json(nullptr);
+  FigureJson(o, t.value, t.max);
   o["comparator"] = t.comparator;
   o["direction"] = t.direction;
   o["unit"] = t.unit;
@@ -188,8 +194,7 @@ std::string ToJson(const PlanResult& plan) {
   ordered_json left_out = ordered_json::array();
   for (const LeftOutFigure& f : plan.figures_left_out) {
     ordered_json o;
-    o["value"] = Number(f.value);
-    o["max"] = f.max ? Number(*f.max) : ordered_json(nullptr);
+    FigureJson(o, f.value, f.max);
     o["unit"] = f.unit;
     o["reason"] = f.reason;
     o["text"] = f.text;
