@@ -44,7 +44,6 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   auto p = std::shared_ptr<Pipeline>(new Pipeline());
   p->data_ = data.value();
   p->legacy_ = legacy.value();
-  p->syllables_ = std::make_shared<const SyllableSet>(data.value()->syllables.onsets, data.value()->syllables.rhymes);
   p->repairer_ = std::make_shared<const OcrRepairer>(data.value()->ocr_repairs, data.value()->syllables);
   p->tasks_ = tasks.value();
   p->options_ = options;
@@ -192,7 +191,7 @@ Result<LaidOutDocument> Pipeline::Read(const std::string& path, SourceInfo* sour
   ro.wants_render = [&](const RawPage& page) {
     std::vector<Signature> b = ReadSignatureBoxes(page, data_->signature_labels);
     boxes.insert(boxes.end(), b.begin(), b.end());
-    PageReading decision = DecidePageReading(page, *syllables_);
+    PageReading decision = DecidePageReading(page, data_->syllable_set);
     PageRead read{page.number, decision.ocr ? "ocr" : "text", decision.reason, decision.evidence.text_cover,
                   decision.evidence.syllables, decision.evidence.image_cover};
     if (options_.ocr == OcrMode::kAlways) {

@@ -19,7 +19,6 @@
 #include "common/plan.h"
 #include "common/status.h"
 #include "extractor/layout.h"
-#include "normalizer/syllables.h"
 
 namespace kh {
 
@@ -71,7 +70,6 @@ class Pipeline {
   PipelineOptions options_;
   std::shared_ptr<const RuleData> data_;
   std::shared_ptr<const LegacyDecoder> legacy_;
-  std::shared_ptr<const SyllableSet> syllables_;
   std::shared_ptr<const OcrRepairer> repairer_;  // over data_->ocr_repairs, built once
   std::shared_ptr<const LegalRefExtractor> refs_;
   std::shared_ptr<const TargetExtractor> targets_;

@@ -7,7 +7,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <unordered_set>
 
 #include <re2/re2.h>
 
@@ -15,7 +14,6 @@
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "normalizer/normalizer.h"
-#include "normalizer/syllables.h"
 #include "rules/levels.h"
 #include "rules/places.h"
 
@@ -72,16 +70,23 @@ bool StartsADocument(const std::string& line, const RuleData& data) {
   return false;
 }
 
+namespace {
+
+// Where the first letter of t starts (t.size() if it has none).
+size_t FirstLetterAt(std::string_view t) {
+  for (size_t k = 0; k < t.size();) {
+    size_t at = k;
+    if (IsFoldedLetter(utf8::Next(t, &k))) return at;
+  }
+  return t.size();
+}
+
+}  // namespace
+
 std::optional<std::string> PersonName(const std::string& line, const RuleData& data) {
   std::string t = NormalizeString(line);
   // Quotes, dashes and stops round it.
-  size_t b = 0;
-  while (b < t.size()) {
-    size_t i = b;
-    if (IsFoldedLetter(utf8::Next(t, &i))) break;
-    b = i;
-  }
-  t = t.substr(b);
+  t = t.substr(FirstLetterAt(t));
   size_t e = 0;  // past the last letter
   for (size_t i = 0; i < t.size();)
     if (IsFoldedLetter(utf8::Next(t, &i))) e = i;
@@ -101,16 +106,7 @@ std::optional<std::string> PersonName(const std::string& line, const RuleData& d
   // of four letters or more may differ by one letter ("Thượng tưửng").
   auto near = [](const std::string& a, const std::string& b) {
     if (a == b) return true;
-    if (a.size() < 4 || b.size() < 4 || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1) return false;
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      cur[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j)
-        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      std::swap(prev, cur);
-    }
-    return prev[b.size()] <= 1;
+    return a.size() >= 4 && b.size() >= 4 && utf8::EditDistance(a, b, 1) <= 1;
   };
   size_t from = 0;
   for (const std::string& r : data.signer.ranks) {
@@ -286,13 +282,19 @@ std::optional<DateLine> ReadDateLine(const std::string& line, const RuleData& da
   return out;
 }
 
+// The day a signature was made in Vietnam: its time's day, a day later for
+// a time in UTC (which may be the day before Vietnam's); none without one.
+std::optional<Date> SignedOn(const Signature& s) {
+  std::optional<Date> day = Date::FromIso(s.time);
+  if (day && s.time.find('Z') != std::string::npos) day = day->Next();
+  return day;
+}
+
 std::string LatestDate(const LaidOutDocument& doc) {
   std::optional<Date> latest = Date::FromIso(doc.created);
   for (const Signature& s : doc.signatures) {
-    std::optional<Date> day = Date::FromIso(s.time);
-    if (!day) continue;
-    if (s.time.find('Z') != std::string::npos) day = day->Next();
-    if (!latest || *day < *latest) latest = day;
+    std::optional<Date> day = SignedOn(s);
+    if (day && (!latest || *day < *latest)) latest = day;
   }
   return latest ? latest->Iso() : "";
 }
@@ -304,10 +306,8 @@ std::string DateAfterItsFile(const LaidOutDocument& doc, const std::string& date
   // it before its issuer signs and dates it (r01: four days of signatures).
   std::optional<Date> last_signed;
   for (const Signature& s : doc.signatures) {
-    std::optional<Date> signed_on = Date::FromIso(s.time);
-    if (!signed_on) continue;
-    if (s.time.find('Z') != std::string::npos) signed_on = signed_on->Next();
-    if (!last_signed || *last_signed < *signed_on) last_signed = signed_on;
+    std::optional<Date> signed_on = SignedOn(s);
+    if (signed_on && (!last_signed || *last_signed < *signed_on)) last_signed = signed_on;
   }
   if (last_signed && *last_signed < *day) return "after the file's last signature (" + last_signed->Iso() + ")";
   // A scan is made after its paper is signed and dated; a born-digital
@@ -357,14 +357,7 @@ std::optional<std::string> ReadOpeningDate(const std::string& line, const RuleDa
 bool OpensTheBody(const std::string& line, const RuleData& data) {
   std::string t = NormalizeString(line);
   // The first letter (quotes and dashes before it aside) must be a capital.
-  size_t b = t.size();
-  for (size_t k = 0; k < t.size();) {
-    size_t at = k;
-    if (IsFoldedLetter(utf8::Next(t, &k))) {
-      b = at;
-      break;
-    }
-  }
+  const size_t b = FirstLetterAt(t);
   if (b >= t.size()) return false;
   size_t e = b;
   utf8::Next(t, &e);
@@ -521,32 +514,9 @@ struct Reading {
 // word of letters in small type (its capitals aside: "BCH", "C04") a
 // Vietnamese syllable.  OCR's reading of a worn typewritten header ("Cóc
 // xs") is not.
-struct NameWords {
-  SyllableSet syllables;
-  std::unordered_set<std::string> places;  // folded words of the places' names: "dak", "krong"
-};
+// Places are named in the languages of their people too ("Đắk Nông",
+// "Krông Pắc"): the words of the lists' names count as words.
 bool ReadableName(const std::string& name, const RuleData& data) {
-  static std::mutex mu;
-  static std::map<const RuleData*, std::unique_ptr<NameWords>> sets;
-  const NameWords* set = nullptr;
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    std::unique_ptr<NameWords>& s = sets[&data];
-    if (!s) {
-      s = std::make_unique<NameWords>();
-      s->syllables = SyllableSet(data.syllables.onsets, data.syllables.rhymes);
-      // Places are named in the languages of their people too ("Đắk
-      // Nông", "Krông Pắc"): the words of the lists' names count as words.
-      auto add = [&](const std::string& folded) {
-        for (const std::string& w : SplitWords(folded)) s->places.insert(w);
-      };
-      for (const Province& p : data.provinces)
-        for (const std::string& f : p.folded) add(f);
-      for (const LocalUnits* list : {&data.places.districts, &data.places.communes})
-        for (const District& d : list->units) add(d.folded);
-    }
-    set = s.get();
-  }
   int words = 0;
   for (const std::string& w : SplitWords(NormalizeString(name))) {
     if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;  // a code: "C04"
@@ -558,7 +528,7 @@ bool ReadableName(const std::string& name, const RuleData& data) {
     if (letters.empty()) continue;
     ++words;
     if (letters.size() >= 2 && IsAllCaps(letters)) continue;  // an abbreviation
-    if (!set->syllables.Contains(letters) && !set->places.count(Fold(letters))) return false;
+    if (!data.syllable_set.Contains(letters) && !data.places.name_words.count(Fold(letters))) return false;
   }
   return words > 0;
 }
@@ -950,7 +920,16 @@ LoneBlock ReadLoneSignatureBlock(const LaidOutDocument& doc, const RuleData& dat
   std::vector<const Line*> lines = FirstDocumentLines(doc, data);
   std::map<int, double> width;
   for (const Page& p : doc.pages) width[p.number] = p.width;
-  auto right_part = [&](const Line& l) { return WordsWithin(l, width[l.page] * 0.4, width[l.page] + 1); };
+  // Each line's words right of 40% of its page, made once.
+  std::vector<Line> parts;
+  for (const Line* l : lines) parts.push_back(WordsWithin(*l, width[l->page] * 0.4, width[l->page] + 1));
+  // Two role lines in capitals stand together: one under the other on one
+  // page, at most half a line apart, about one centre.
+  auto together = [](const Line& above, const Line& below) {
+    return !above.words.empty() && !below.words.empty() && above.page == below.page && IsAllCaps(above.Text()) &&
+           IsAllCaps(below.Text()) && below.box.y0 - above.box.y1 <= 1.5 * above.box.height() &&
+           std::fabs(below.box.cx() - above.box.cx()) <= 80;
+  };
   auto name_under = [&](size_t k, const Box& over, LoneBlock* out) {
     for (size_t n = k + 1; n < lines.size(); ++n) {
       const Line& l = *lines[n];
@@ -966,37 +945,43 @@ LoneBlock ReadLoneSignatureBlock(const LaidOutDocument& doc, const RuleData& dat
     return false;
   };
   auto roles_from = [&](size_t k) {
-    std::vector<Line> roles = {right_part(*lines[k])};
-    for (size_t n = k + 1; n < lines.size(); ++n) {
-      Line part = right_part(*lines[n]);
-      const Line& prev = roles.back();
-      if (lines[n]->page != prev.page || part.words.empty() || !IsAllCaps(part.Text()) ||
-          part.box.y0 - prev.box.y1 > 1.5 * prev.box.height() || std::fabs(part.box.cx() - prev.box.cx()) > 80)
-        break;
-      roles.push_back(part);
-    }
+    std::vector<Line> roles = {parts[k]};
+    for (size_t n = k + 1; n < lines.size() && together(roles.back(), parts[n]); ++n) roles.push_back(parts[n]);
     return roles;
   };
   LoneBlock best;
   for (int pass = 0; pass < 2 && !best.person; ++pass)
     for (size_t k = lines.size(); k-- > 0 && !best.person;) {
-      Line part = right_part(*lines[k]);
+      const Line& part = parts[k];
       if (part.words.empty() || part.box.cx() < width[part.page] * 0.5 || !IsAllCaps(part.Text())) continue;
       const std::string folded = Fold(NormalizeString(part.Text()));
       const bool prefixed = StartsWithAny(folded, data.facts.authority_prefixes) || StartsWithAny(folded, data.facts.acting_prefixes);
       if (pass == 0 && !prefixed) continue;
       // The topmost of the capitals that stand together.
-      if (k > 0) {
-        Line above = right_part(*lines[k - 1]);
-        if (!above.words.empty() && above.page == part.page && IsAllCaps(above.Text()) &&
-            part.box.y0 - above.box.y1 <= 1.5 * above.box.height() && std::fabs(above.box.cx() - part.box.cx()) <= 80)
-          continue;
-      }
+      if (k > 0 && together(parts[k - 1], part)) continue;
       LoneBlock b;
       b.roles = roles_from(k);
       if (name_under(k + b.roles.size() - 1, b.roles.back().box, &b)) best = b;
     }
   return best;
+}
+
+// The signer's role and authority from its role lines (if any) and its name
+// (if found), each with where it was read.
+void SetSigner(const std::vector<Line>& roles, const std::vector<Line>& name, const std::optional<std::string>& person,
+               const RuleData& data, DocumentFacts& facts) {
+  if (!roles.empty()) {
+    std::vector<std::string> texts;
+    for (const Line& l : roles) texts.push_back(l.Text());
+    SignerRole sr = ReadSignerRole(texts, data);
+    facts.signer.role = sr.role;
+    facts.signer.authority = sr.authority;
+    facts.provenance["signer.role"] = LinesLocation(roles);
+  }
+  if (person) {
+    facts.signer.name = *person;
+    facts.provenance["signer.name"] = LinesLocation(name);
+  }
 }
 
 // The signature block: the right column of the first document's last band,
@@ -1045,31 +1030,12 @@ void ReadSigner(const Reading& r, DocumentFacts& facts) {
         }
       }
     }
-    if (!roles.empty()) {
-      std::vector<std::string> texts;
-      for (const Line& l : roles) texts.push_back(l.Text());
-      SignerRole sr = ReadSignerRole(texts, data);
-      facts.signer.role = sr.role;
-      facts.signer.authority = sr.authority;
-      facts.provenance["signer.role"] = LinesLocation(roles);
-    }
-    if (person) {
-      facts.signer.name = *person;
-      facts.provenance["signer.name"] = LinesLocation(name);
-    }
+    SetSigner(roles, name, person, data, facts);
   }
   if (facts.signer.name) return;
   // No band holds the block: it stands alone, "Nơi nhận" under it.
   LoneBlock lone = ReadLoneSignatureBlock(doc, data);
-  if (!lone.person) return;
-  std::vector<std::string> texts;
-  for (const Line& l : lone.roles) texts.push_back(l.Text());
-  SignerRole sr = ReadSignerRole(texts, data);
-  facts.signer.role = sr.role;
-  facts.signer.authority = sr.authority;
-  facts.provenance["signer.role"] = LinesLocation(lone.roles);
-  facts.signer.name = *lone.person;
-  facts.provenance["signer.name"] = LinesLocation(lone.name);
+  if (lone.person) SetSigner(lone.roles, lone.name, lone.person, data, facts);
 }
 
 // A Biên bản is signed for the meeting by its chair: the name under the

@@ -255,6 +255,12 @@ Status LoadPlaces(const std::string& dir, const json& provinces, RuleData* data)
   } catch (const json::exception& e) {
     return Status::DataError(std::string("rules/provinces.json, admin_units.json, provinces_2025.json or communes_2025.json: ") + e.what());
   }
+  for (const Province& p : data->provinces)
+    for (const std::string& f : p.folded)
+      for (std::string& w : SplitWords(f)) data->places.name_words.insert(std::move(w));
+  for (const LocalUnits* list : {&data->places.districts, &data->places.communes})
+    for (const District& d : list->units)
+      for (std::string& w : SplitWords(d.folded)) data->places.name_words.insert(std::move(w));
   // A province renamed without merging ("later_name") lies where its new name does.
   for (Province& p : data->provinces)
     if (const Province* later = data->ProvinceByName(Fold(p.after_merger)); later != nullptr && later != &p && !later->after_merger.empty())
@@ -378,6 +384,7 @@ Result<std::shared_ptr<const RuleData>> LoadRuleData(const std::string& dir) {
     data->syllables.rhymes = j.at("rhymes").get<std::vector<std::string>>();
     data->syllables.examples = j.at("examples").get<std::vector<std::string>>();
     data->syllables.counter_examples = j.at("counter_examples").get<std::vector<std::string>>();
+    data->syllable_set = SyllableSet(data->syllables.onsets, data->syllables.rhymes);
     if (data->syllables.rhymes.empty()) return Status::DataError("rules/syllables.json: no rhymes");
   } catch (const json::exception& e) {
     return Status::DataError(std::string("rules/syllables.json: ") + e.what());

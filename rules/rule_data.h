@@ -10,9 +10,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/status.h"
+#include "normalizer/syllables.h"
 
 namespace kh {
 
@@ -185,6 +187,9 @@ struct RuleData {
   struct {
     LocalUnits districts;             // of the 63, until the merger
     LocalUnits communes;              // of the 34, from the merger on
+    // Every folded word of the provinces', districts' and communes' names
+    // ("dak", "krong"): words of a name that are no Vietnamese syllables.
+    std::unordered_set<std::string> name_words;
     std::string merger_date;          // "2025-07-01"
     std::string examples_json;        // {"examples": [...], "counter_examples": [...]}, for the tests
   } places;
@@ -204,6 +209,7 @@ struct RuleData {
   } body_abbreviations;  // rules/issuers.json "abbreviations"
   std::vector<OcrRepairRule> ocr_repairs;
   SyllableRules syllables;
+  SyllableSet syllable_set;  // made from `syllables` once, at load
   std::vector<SignatureLabel> signature_labels;  // rules/signature_box.json
   struct {
     std::vector<std::string> ranks;  // folded

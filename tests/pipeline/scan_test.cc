@@ -187,7 +187,9 @@ TEST(ScanTest, LettersDrawnAsOutlinesAreOcrd) {
   for (const json& r : got["legal_references"]) numbers.insert(r["number"]);
   for (const json& r : want["legal_references"])
     for (const json& m : r.value("pages", json::array())) {
-      if (m == 1) EXPECT_TRUE(numbers.count(r["number"])) << r["number"];
+      if (m == 1) {
+        EXPECT_TRUE(numbers.count(r["number"])) << r["number"];
+      }
     }
 }
 
